@@ -1,0 +1,95 @@
+package io.lear.verifier;
+
+import io.lear.verifier.client.ClientAssertionVerifier;
+import io.lear.verifier.client.ClientAuthenticator;
+import io.lear.verifier.client.InMemoryReplayGuard;
+import io.lear.verifier.config.ConfigurationException;
+import io.lear.verifier.config.VerifierConfig;
+import io.lear.verifier.credential.CredentialVerifier;
+import io.lear.verifier.credential.PresentationVerifier;
+import io.lear.verifier.keys.DidKeyResolver;
+import io.lear.verifier.keys.SigningKeys;
+import io.lear.verifier.token.AccessTokenIssuer;
+import io.lear.verifier.token.TokenService;
+import io.lear.verifier.trust.CertificateChainValidator;
+import io.lear.verifier.trust.IssuerKeys;
+import io.lear.verifier.trust.TrustAnchors;
+import io.lear.verifier.trust.TrustedIssuers;
+import io.lear.verifier.trust.TrustedIssuersFile;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Builds the verifier's plain, container-free components once from the configuration and hands
+ * them to the endpoints. Built eagerly at start-up so bad configuration stops the application
+ * with a message that names the key.
+ */
+@ApplicationScoped
+public class AuthorizationServer {
+    private static final Logger LOG = Logger.getLogger(AuthorizationServer.class.getName());
+
+    private VerifierConfig config;
+    private SigningKeys keys;
+    private TrustedIssuers trustedIssuers;
+    private TokenService tokens;
+    private DidKeyResolver dids;
+
+    @PostConstruct
+    void init() {
+        Config mp = ConfigProvider.getConfig();
+        try {
+            config = VerifierConfig.from(key -> mp.getOptionalValue(key, String.class));
+            Clock clock = Clock.systemUTC();
+            Path outputDir = Path.of(mp.getOptionalValue("lear.server.output.dir", String.class).orElse("."));
+            keys = SigningKeys.load(config.keysFile(), config.activeKeyId(), outputDir);
+            dids = new DidKeyResolver();
+            TrustAnchors anchors = TrustAnchors.load(config.trustAnchors());
+            trustedIssuers = config.trustedIssuers().map(p -> (TrustedIssuers) TrustedIssuersFile.load(Path.of(p)))
+                    .orElseGet(TrustedIssuersFile::empty);
+            IssuerKeys issuerKeys = new IssuerKeys(new CertificateChainValidator(anchors), dids);
+            ClientAuthenticator authenticator = new ClientAuthenticator(
+                    new ClientAssertionVerifier(config, clock, dids), new InMemoryReplayGuard(clock),
+                    new PresentationVerifier(config, clock),
+                    new CredentialVerifier(config, clock, issuerKeys, trustedIssuers), config.clockSkew());
+            tokens = new TokenService(config, authenticator, new AccessTokenIssuer(config, keys, clock));
+            LOG.info("LEAR verifier ready: issuer " + config.issuer() + ", signing key " + keys.activeKeyId()
+                    + ", " + (anchors.isEmpty() ? "no trust anchors (did:elsi issuers refused)" : "trust anchors loaded"));
+        } catch (ConfigurationException e) {
+            LOG.log(Level.SEVERE, "LEAR verifier cannot start: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Forces construction during application start-up rather than on the first request. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        config();
+    }
+
+    public VerifierConfig config() {
+        return config;
+    }
+
+    public SigningKeys keys() {
+        return keys;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    public TrustedIssuers trustedIssuers() {
+        return trustedIssuers;
+    }
+
+    public DidKeyResolver dids() {
+        return dids;
+    }
+}

@@ -1,0 +1,129 @@
+package io.lear.verifier.credential;
+
+import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.error.Reason;
+import java.nio.charset.StandardCharsets;
+import java.security.Key;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jose4j.jca.ProviderContext;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+
+/**
+ * A compact JWS, parsed but not yet trusted: header and payload as JSON objects, read within the
+ * profile's limits (§13: 32 KiB per JWT, JSON nesting at most 32). Nothing here is believed until
+ * {@link #verify} has succeeded with a key chosen by the caller.
+ */
+public final class CompactJws {
+    public static final int MAX_JWT_LENGTH = 32 * 1024;
+    public static final int MAX_JSON_DEPTH = 32;
+    private static final ProviderContext PROVIDERS = new ProviderContext();
+
+    private final String compact;
+    private final Claims header;
+    private final Claims payload;
+
+    private CompactJws(String compact, Claims header, Claims payload) {
+        this.compact = compact;
+        this.header = header;
+        this.payload = payload;
+    }
+
+    /**
+     * Parses a compact JWS whose payload is a JSON object; any defect is reported as {@code malformed}
+     * with {@code what} ("client assertion", "VP", …) in the description.
+     */
+    public static CompactJws parse(String compact, Reason malformed, String what) {
+        if (compact == null || compact.isEmpty()) {
+            throw OAuthException.of(malformed, what + " is empty");
+        }
+        if (compact.length() > MAX_JWT_LENGTH) {
+            throw OAuthException.of(malformed, what + " exceeds " + MAX_JWT_LENGTH + " characters");
+        }
+        int first = compact.indexOf('.');
+        int second = first < 0 ? -1 : compact.indexOf('.', first + 1);
+        // An empty signature part (alg "none") parses; the algorithm allow-lists refuse it.
+        if (first <= 0 || second < 0 || compact.indexOf('.', second + 1) >= 0) {
+            throw OAuthException.of(malformed, what + " is not a compact JWS (three dot-separated parts)");
+        }
+        Map<String, Object> header = decodeJsonPart(compact.substring(0, first), malformed, what + " header");
+        Map<String, Object> payload = decodeJsonPart(compact.substring(first + 1, second), malformed,
+                what + " payload");
+        if (!(header.get("alg") instanceof String)) {
+            throw OAuthException.of(malformed, what + " header has no 'alg'");
+        }
+        return new CompactJws(compact, new Claims(header, malformed, what + " header"),
+                new Claims(payload, malformed, what));
+    }
+
+    private static Map<String, Object> decodeJsonPart(String part, Reason malformed, String what) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(part);
+        } catch (IllegalArgumentException e) {
+            throw OAuthException.of(malformed, what + " is not base64url");
+        }
+        String json = new String(bytes, StandardCharsets.UTF_8);
+        if (!JsonDepth.within(json, MAX_JSON_DEPTH)) {
+            throw OAuthException.of(malformed, what + " nests JSON deeper than " + MAX_JSON_DEPTH);
+        }
+        try {
+            Map<String, Object> map = JsonUtil.parseJson(json);
+            if (map == null) {
+                throw OAuthException.of(malformed, what + " is not a JSON object");
+            }
+            return map;
+        } catch (JoseException | RuntimeException e) {
+            if (e instanceof OAuthException oe) {
+                throw oe;
+            }
+            throw OAuthException.of(malformed, what + " is not a JSON object");
+        }
+    }
+
+    public String compact() {
+        return compact;
+    }
+
+    public Claims header() {
+        return header;
+    }
+
+    public Claims payload() {
+        return payload;
+    }
+
+    public String alg() {
+        return (String) header.raw().get("alg");
+    }
+
+    /** The {@code crit} header names, empty when absent; malformed when not an array of strings. */
+    public List<String> critical() {
+        return header.stringList("crit");
+    }
+
+    /**
+     * Verifies the signature with {@code key} under {@code alg}, which the caller has already checked
+     * against its allow-list. {@code knownCritical} lists the critical headers the caller understands.
+     *
+     * @return whether the signature is valid; a key that cannot be used with {@code alg} is invalid
+     */
+    public boolean verify(Key key, String alg, Set<String> knownCritical) {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setProviderContext(PROVIDERS);
+            jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
+            jws.setKnownCriticalHeaders(knownCritical.toArray(new String[0]));
+            jws.setCompactSerialization(compact);
+            jws.setKey(key);
+            return jws.verifySignature();
+        } catch (JoseException | RuntimeException e) {
+            return false;
+        }
+    }
+}

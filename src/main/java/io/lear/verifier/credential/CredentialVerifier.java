@@ -1,0 +1,144 @@
+package io.lear.verifier.credential;
+
+import io.lear.verifier.config.VerifierConfig;
+import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.error.Reason;
+import io.lear.verifier.keys.DidKey;
+import io.lear.verifier.trust.IssuerKeys;
+import io.lear.verifier.trust.TrustedIssuer;
+import io.lear.verifier.trust.TrustedIssuers;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Verifies the presentation's LEARCredentialMachine (profile §6) in a fixed order: selection and
+ * type, algorithm, shape, issuer key and signature (x5c chain or did:key), trusted issuer,
+ * validity window, holder binding. Status checks plug in after these.
+ */
+public final class CredentialVerifier {
+    private static final Logger LOG = Logger.getLogger(CredentialVerifier.class.getName());
+    static final Set<String> ISSUER_ALGORITHMS = Set.of("ES256", "ES384", "ES512", "RS256", "RS384", "RS512",
+            "PS256", "PS384", "PS512", "EdDSA");
+
+    private final Clock clock;
+    private final Duration skew;
+    private final IssuerKeys issuerKeys;
+    private final TrustedIssuers trustedIssuers;
+
+    public CredentialVerifier(VerifierConfig config, Clock clock, IssuerKeys issuerKeys,
+            TrustedIssuers trustedIssuers) {
+        this.clock = clock;
+        this.skew = config.clockSkew();
+        this.issuerKeys = issuerKeys;
+        this.trustedIssuers = trustedIssuers;
+    }
+
+    /** Verifies the one machine credential among {@code credentials} for {@code holder}. */
+    public MachineCredential verify(List<String> credentials, DidKey holder) {
+        CompactJws jws = selectMachineCredential(credentials);
+        if (!ISSUER_ALGORITHMS.contains(jws.alg())) {
+            throw OAuthException.of(Reason.VC_ALG_NOT_ALLOWED, "credential alg " + safe(jws.alg()) + " is not allowed");
+        }
+        for (String crit : jws.critical()) {
+            if (!IssuerKeys.KNOWN_CRITICAL.contains(crit)) {
+                throw OAuthException.of(Reason.VC_MALFORMED, "credential has an unsupported critical header");
+            }
+        }
+        MachineCredential vc = MachineCredentialParser.parse(jws);
+        Instant now = clock.instant();
+        issuerKeys.verifySignature(jws, vc.issuerId(), now);
+        vc.jwtIssuer().filter(iss -> !iss.equals(vc.issuerId())).ifPresent(iss -> LOG.warning(
+                "credential JWT 'iss' " + safe(iss) + " differs from vc.issuer " + safe(vc.issuerId())
+                        + "; vc.issuer is used for trust"));
+        checkTrustedIssuer(vc, now);
+        checkValidity(vc, now);
+        checkHolderBinding(vc, holder);
+        return vc;
+    }
+
+    private static CompactJws selectMachineCredential(List<String> credentials) {
+        List<CompactJws> machine = new ArrayList<>(1);
+        for (String c : credentials) {
+            CompactJws jws = CompactJws.parse(c, Reason.VC_MALFORMED, "credential");
+            if (MachineCredentialParser.types(MachineCredentialParser.credentialJson(jws)).contains(MachineCredential.TYPE)) {
+                machine.add(jws);
+            }
+        }
+        if (machine.size() == 1) {
+            return machine.get(0);
+        }
+        if (machine.size() > 1) {
+            throw OAuthException.of(Reason.VP_MALFORMED, "VP holds more than one LEARCredentialMachine");
+        }
+        if (credentials.size() == 1) {
+            throw OAuthException.of(Reason.VC_TYPE_INVALID, "credential type is not LEARCredentialMachine");
+        }
+        throw OAuthException.of(Reason.VP_NO_MACHINE_CREDENTIAL, "VP holds no LEARCredentialMachine");
+    }
+
+    private void checkTrustedIssuer(MachineCredential vc, Instant now) {
+        List<TrustedIssuer> entries = trustedIssuers.lookup(vc.issuerId());
+        if (entries.isEmpty()) {
+            throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED, "credential issuer is not a trusted issuer");
+        }
+        if (entries.stream().noneMatch(e -> e.allows(MachineCredential.TYPE, now))) {
+            throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED,
+                    "credential issuer is not trusted for LEARCredentialMachine at this time");
+        }
+    }
+
+    private void checkValidity(MachineCredential vc, Instant now) {
+        if (vc.validFrom().isPresent() && vc.validFrom().get().isAfter(now.plus(skew))) {
+            throw OAuthException.of(Reason.VC_NOT_YET_VALID, "credential is not valid yet");
+        }
+        if (vc.validUntil().isPresent() && now.minus(skew).isAfter(vc.validUntil().get())) {
+            throw OAuthException.of(Reason.VC_EXPIRED, "credential expired");
+        }
+    }
+
+    private static void checkHolderBinding(MachineCredential vc, DidKey holder) {
+        if (!vc.mandatee().id().equals(holder.did())) {
+            throw OAuthException.of(Reason.VC_HOLDER_MISMATCH, "credential mandatee is not the authenticated client");
+        }
+        if (vc.subjectId().isPresent() && !vc.subjectId().get().equals(holder.did())) {
+            throw OAuthException.of(Reason.VC_HOLDER_MISMATCH, "credentialSubject.id is not the authenticated client");
+        }
+        if (vc.jwtSubject().isPresent() && !vc.jwtSubject().get().equals(holder.did())) {
+            throw OAuthException.of(Reason.VC_HOLDER_MISMATCH, "credential JWT 'sub' is not the authenticated client");
+        }
+        if (vc.confirmationJwk().isPresent() && !thumbprint(vc.confirmationJwk().get()).equals(thumbprint(holder.publicKey()))) {
+            throw OAuthException.of(Reason.VC_HOLDER_MISMATCH, "credential 'cnf.jwk' is not the client's key");
+        }
+    }
+
+    private static String thumbprint(Map<String, Object> jwk) {
+        try {
+            return PublicJsonWebKey.Factory.newPublicJwk(jwk).calculateBase64urlEncodedThumbprint("SHA-256");
+        } catch (JoseException | RuntimeException e) {
+            throw OAuthException.of(Reason.VC_MALFORMED, "credential 'cnf.jwk' is not a public JWK");
+        }
+    }
+
+    private static String thumbprint(PublicKey key) {
+        try {
+            return PublicJsonWebKey.Factory.newPublicJwk(key).calculateBase64urlEncodedThumbprint("SHA-256");
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Identifiers are logged and echoed only in a bounded, printable form. */
+    static String safe(String s) {
+        String t = s.length() > 120 ? s.substring(0, 120) + "…" : s;
+        return t.replaceAll("[^\\x20-\\x7E]", "?");
+    }
+}

@@ -1,0 +1,183 @@
+package io.lear.verifier.credential;
+
+import io.lear.verifier.credential.MachineCredential.CredentialStatus;
+import io.lear.verifier.credential.MachineCredential.Mandatee;
+import io.lear.verifier.credential.MachineCredential.Mandator;
+import io.lear.verifier.credential.MachineCredential.Power;
+import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.error.Reason;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Normalises a credential JWT's payload into a {@link MachineCredential}. Only reads; every check
+ * on the values is the verifier's. A missing or mistyped required member is {@code vc_malformed}.
+ */
+public final class MachineCredentialParser {
+    private static final int MAX_POWERS = 64;
+    private static final int MAX_ACTIONS = 32;
+
+    private MachineCredentialParser() {
+    }
+
+    /** The credential JSON: claim {@code vc} (DOME issuers), else the payload itself (VCDM 2.0). */
+    public static Claims credentialJson(CompactJws jws) {
+        Claims payload = jws.payload();
+        Object vc = payload.raw().get("vc");
+        if (vc instanceof Map<?, ?>) {
+            return payload.object("vc").orElseThrow();
+        }
+        if (vc != null) {
+            throw OAuthException.of(Reason.VC_MALFORMED, "credential 'vc' claim is not an object");
+        }
+        return new Claims(payload.raw(), Reason.VC_MALFORMED, "credential");
+    }
+
+    /** The credential's {@code type} values; malformed when absent. */
+    public static List<String> types(Claims vc) {
+        List<String> types = new Claims(vc.raw(), Reason.VC_MALFORMED, "credential").stringOrList("type");
+        if (types.isEmpty()) {
+            throw OAuthException.of(Reason.VC_MALFORMED, "credential has no 'type'");
+        }
+        return types;
+    }
+
+    public static MachineCredential parse(CompactJws jws) {
+        Claims vc = new Claims(credentialJson(jws).raw(), Reason.VC_MALFORMED, "credential");
+        Claims payload = new Claims(jws.payload().raw(), Reason.VC_MALFORMED, "credential JWT");
+        List<String> types = types(vc);
+        String id = vc.string("id").or(() -> payload.string("jti")).orElse("");
+        String issuer = issuerId(vc);
+        Claims subject = vc.object("credentialSubject")
+                .orElseThrow(() -> vc.bad("no 'credentialSubject' object"));
+        Claims mandate = subject.object("mandate").orElseThrow(() -> vc.bad("no 'credentialSubject.mandate'"));
+        Mandatee mandatee = mandatee(mandate);
+        Mandator mandator = mandator(mandate);
+        return new MachineCredential(id, types, issuer, payload.string("iss"),
+                latest(date(vc, "validFrom"), date(vc, "issuanceDate"), payload.numericDate("nbf")),
+                earliest(date(vc, "validUntil"), date(vc, "expirationDate"), payload.numericDate("exp")),
+                mandatee, mandator, powers(mandate), status(vc), subject.string("id"), payload.string("sub"),
+                confirmationJwk(payload), vc.raw());
+    }
+
+    private static String issuerId(Claims vc) {
+        Object issuer = vc.raw().get("issuer");
+        if (issuer instanceof String s && !s.isBlank()) {
+            return s;
+        }
+        if (issuer instanceof Map<?, ?>) {
+            Optional<String> id = vc.object("issuer").orElseThrow().string("id");
+            if (id.isPresent() && !id.get().isBlank()) {
+                return id.get();
+            }
+        }
+        throw vc.bad("'issuer' is neither a string nor an object with 'id'");
+    }
+
+    private static Mandatee mandatee(Claims mandate) {
+        Claims m = mandate.object("mandatee").orElseThrow(() -> mandate.bad("no 'mandate.mandatee'"));
+        String id = m.string("id").filter(s -> !s.isBlank()).orElseThrow(() -> mandate.bad("no 'mandatee.id'"));
+        return new Mandatee(id, m.string("domain"), m.string("ipAddress"));
+    }
+
+    private static Mandator mandator(Claims mandate) {
+        Claims m = mandate.object("mandator").orElseThrow(() -> mandate.bad("no 'mandate.mandator'"));
+        String org = m.string("organizationIdentifier").filter(s -> !s.isBlank())
+                .orElseThrow(() -> mandate.bad("no 'mandator.organizationIdentifier'"));
+        return new Mandator(org, m.string("organization"), m.string("country"), m.string("commonName"),
+                m.string("email").or(() -> m.string("emailAddress")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Power> powers(Claims mandate) {
+        Object raw = mandate.raw().get("power");
+        if (raw == null) {
+            return List.of();
+        }
+        if (!(raw instanceof List<?> list) || list.size() > MAX_POWERS) {
+            throw mandate.bad("'mandate.power' is not an array of at most " + MAX_POWERS + " objects");
+        }
+        List<Power> out = new ArrayList<>();
+        for (Object o : list) {
+            if (!(o instanceof Map<?, ?> m)) {
+                throw mandate.bad("'mandate.power' holds a non-object");
+            }
+            Claims p = new Claims((Map<String, Object>) m, Reason.VC_MALFORMED, "credential power");
+            // v1 names members tmf_*; v2 and later drop the prefix.
+            String domain = p.string("domain").or(() -> p.string("tmf_domain")).orElseThrow(() -> p.bad("no 'domain'"));
+            String function = p.string("function").or(() -> p.string("tmf_function"))
+                    .orElseThrow(() -> p.bad("no 'function'"));
+            List<String> actions = p.has("action") ? p.stringOrList("action") : p.stringOrList("tmf_action");
+            if (actions.isEmpty() || actions.size() > MAX_ACTIONS) {
+                throw p.bad("'action' must hold 1 to " + MAX_ACTIONS + " values");
+            }
+            for (String a : actions) {
+                out.add(new Power(domain, function, a));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Optional<CredentialStatus> status(Claims vc) {
+        Object raw = vc.raw().get("credentialStatus");
+        if (raw == null) {
+            return Optional.empty();
+        }
+        if (raw instanceof List<?> list) {
+            // VCDM 2.0 allows an array; the profile reads the first entry.
+            if (list.isEmpty()) {
+                return Optional.empty();
+            }
+            raw = list.get(0);
+        }
+        if (!(raw instanceof Map<?, ?>)) {
+            throw vc.bad("'credentialStatus' is not an object");
+        }
+        @SuppressWarnings("unchecked")
+        Claims s = new Claims((Map<String, Object>) raw, Reason.VC_MALFORMED, "credentialStatus");
+        String type = s.string("type").orElseThrow(() -> s.bad("no 'type'"));
+        Object idx = s.raw().get("statusListIndex");
+        Optional<Long> index;
+        if (idx == null) {
+            index = Optional.empty();
+        } else if (idx instanceof Number n && n.doubleValue() == Math.floor(n.doubleValue()) && n.longValue() >= 0) {
+            index = Optional.of(n.longValue());
+        } else if (idx instanceof String str && str.matches("\\d{1,12}")) {
+            index = Optional.of(Long.parseLong(str));
+        } else {
+            throw s.bad("'statusListIndex' is not a non-negative integer");
+        }
+        return Optional.of(new CredentialStatus(type, s.string("statusPurpose"), index,
+                s.string("statusListCredential"), s.string("id")));
+    }
+
+    private static Optional<Map<String, Object>> confirmationJwk(Claims payload) {
+        return payload.object("cnf").flatMap(c -> c.object("jwk")).map(Claims::raw);
+    }
+
+    private static Optional<Instant> date(Claims vc, String name) {
+        Optional<String> v = vc.string(name);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(CredentialDates.parse(v.get())
+                .orElseThrow(() -> vc.bad("'" + name + "' is not a date")));
+    }
+
+    /** The most restrictive start: a credential is valid only once every stated start has passed. */
+    @SafeVarargs
+    private static Optional<Instant> latest(Optional<Instant>... candidates) {
+        return Stream.of(candidates).flatMap(Optional::stream).max(Comparator.naturalOrder());
+    }
+
+    /** The most restrictive end: any stated end date ends validity. */
+    @SafeVarargs
+    private static Optional<Instant> earliest(Optional<Instant>... candidates) {
+        return Stream.of(candidates).flatMap(Optional::stream).min(Comparator.naturalOrder());
+    }
+}

@@ -1,0 +1,53 @@
+package io.lear.verifier.discovery;
+
+import io.lear.verifier.AuthorizationServer;
+import io.lear.verifier.config.VerifierConfig;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jose4j.json.JsonUtil;
+
+/**
+ * RFC 8414 authorization server metadata, also served at the OpenID path for clients that look
+ * there. Every URL comes from {@code verifier.issuer}, never from request headers.
+ */
+@Path("/.well-known")
+public class MetadataEndpoint {
+    @Inject
+    AuthorizationServer server;
+
+    @GET
+    @Path("oauth-authorization-server")
+    public Response oauth() {
+        return metadata();
+    }
+
+    @GET
+    @Path("openid-configuration")
+    public Response openid() {
+        return metadata();
+    }
+
+    private Response metadata() {
+        return Response.ok(JsonUtil.toJson(document(server.config())), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    public static Map<String, Object> document(VerifierConfig config) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("issuer", config.issuer());
+        m.put("token_endpoint", config.tokenEndpoint());
+        m.put("jwks_uri", config.jwksUri());
+        m.put("grant_types_supported", List.of("client_credentials"));
+        m.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt"));
+        m.put("token_endpoint_auth_signing_alg_values_supported", List.of("ES256", "EdDSA"));
+        m.put("scopes_supported", new ArrayList<>(config.tokenScopes()));
+        m.put("response_types_supported", List.of());
+        return m;
+    }
+}

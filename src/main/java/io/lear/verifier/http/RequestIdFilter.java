@@ -1,0 +1,41 @@
+package io.lear.verifier.http;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id, echoed from {@code X-Request-Id} when the client sent a sane one, and
+ * sets the security headers every response carries. A servlet filter so that it also covers
+ * responses the security layer writes before JAX-RS runs.
+ */
+@WebFilter(urlPatterns = "/*")
+public class RequestIdFilter implements Filter {
+    public static final String HEADER = "X-Request-Id";
+    public static final String ATTRIBUTE = "io.lear.verifier.requestId";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) req;
+        HttpServletResponse out = (HttpServletResponse) res;
+        String sent = http.getHeader(HEADER);
+        String id = sent != null && SANE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        http.setAttribute(ATTRIBUTE, id);
+        out.setHeader(HEADER, id);
+        out.setHeader("X-Content-Type-Options", "nosniff");
+        out.setHeader("X-Frame-Options", "DENY");
+        out.setHeader("Referrer-Policy", "no-referrer");
+        out.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        chain.doFilter(req, res);
+    }
+}

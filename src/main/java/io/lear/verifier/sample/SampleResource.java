@@ -1,0 +1,51 @@
+package io.lear.verifier.sample;
+
+import io.lear.verifier.VerifierApplication;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.json.JsonUtil;
+
+/**
+ * A resource server in the same WAR, secured by MicroProfile JWT against the verifier's JWKS:
+ * {@code whoami} takes any valid access token (web.xml requires authentication for
+ * {@code /api/sample/*}), {@code onboarding} needs the power {@code DOME/Onboarding/Execute}.
+ */
+@Path("/api/sample")
+@RequestScoped
+public class SampleResource {
+    @Inject
+    JsonWebToken jwt;
+
+    @GET
+    @Path("whoami")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String whoami() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("client_id", jwt.getSubject());
+        out.put("organization_identifier", jwt.getClaim("organization_identifier"));
+        out.put("credential_id", jwt.getClaim("credential_id"));
+        out.put("groups", new ArrayList<>(jwt.getGroups()));
+        out.put("scope", jwt.getClaim("scope"));
+        return JsonUtil.toJson(out);
+    }
+
+    @GET
+    @Path("onboarding")
+    @RolesAllowed(VerifierApplication.ONBOARDING_ROLE)
+    @Produces(MediaType.APPLICATION_JSON)
+    public String onboarding() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("client_id", jwt.getSubject());
+        out.put("onboarding", "allowed");
+        return JsonUtil.toJson(out);
+    }
+}

@@ -1,0 +1,77 @@
+package io.lear.verifier.token;
+
+import io.lear.verifier.client.AuthenticatedClient;
+import io.lear.verifier.config.VerifierConfig;
+import io.lear.verifier.credential.MachineCredential;
+import io.lear.verifier.keys.SigningKeys;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+/** Signs the JWT access token (profile §9, RFC 9068): ES256, {@code typ at+jwt}, the active key's kid. */
+public final class AccessTokenIssuer {
+    public static final String TYP = "at+jwt";
+
+    private final VerifierConfig config;
+    private final SigningKeys keys;
+    private final Clock clock;
+
+    public AccessTokenIssuer(VerifierConfig config, SigningKeys keys, Clock clock) {
+        this.config = config;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    public IssuedToken issue(AuthenticatedClient client, List<String> scopes, String audience) {
+        MachineCredential vc = client.credential();
+        Instant now = clock.instant();
+        long iat = now.getEpochSecond();
+        long lifetime = config.tokenLifetime().toSeconds();
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(config.issuer());
+        claims.setSubject(client.clientId());
+        claims.setAudience(audience);
+        claims.setClaim("client_id", client.clientId());
+        claims.setClaim("scope", String.join(" ", scopes));
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setIssuedAt(NumericDate.fromSeconds(iat));
+        claims.setExpirationTime(NumericDate.fromSeconds(iat + lifetime));
+        claims.setStringListClaim("groups", groups(vc));
+        claims.setClaim("organization_identifier", vc.mandator().organizationIdentifier());
+        claims.setClaim("credential_id", vc.id());
+        if (config.embedVc()) {
+            claims.setClaim("vc", vc.json());
+        }
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        jws.setHeader("typ", TYP);
+        jws.setKeyIdHeaderValue(keys.activeKeyId());
+        jws.setKey(keys.activePrivateKey());
+        jws.setPayload(claims.toJson());
+        try {
+            return new IssuedToken(jws.getCompactSerialization(), lifetime, String.join(" ", scopes));
+        } catch (JoseException e) {
+            throw new IllegalStateException("signing the access token failed", e);
+        }
+    }
+
+    static List<String> groups(MachineCredential vc) {
+        LinkedHashSet<String> groups = new LinkedHashSet<>();
+        for (MachineCredential.Power p : vc.powers()) {
+            groups.add(p.group());
+        }
+        return new ArrayList<>(groups);
+    }
+
+    /** The signed token and what the response reports about it. */
+    public record IssuedToken(String accessToken, long expiresIn, String scope) {
+    }
+}

@@ -1,0 +1,44 @@
+package io.lear.verifier.token;
+
+import io.lear.verifier.credential.MachineCredential;
+import io.lear.verifier.error.OAuthException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.jose4j.json.JsonUtil;
+
+/**
+ * One structured JSON line per token decision (profile §13): outcome, reason, who and which
+ * credential, request id, latency. Never the assertion, VP, VC or token.
+ */
+@ApplicationScoped
+public class TokenAudit {
+    private static final Logger LOG = Logger.getLogger("io.lear.verifier.audit");
+
+    public void granted(String requestId, TokenService.Grant grant, long startedNanos) {
+        MachineCredential vc = grant.client().credential();
+        Map<String, Object> line = base("granted", "none", requestId, startedNanos);
+        line.put("client", grant.client().clientId());
+        line.put("credential_id", vc.id());
+        line.put("issuer", vc.issuerId());
+        line.put("organization", vc.mandator().organizationIdentifier());
+        LOG.info(JsonUtil.toJson(line));
+    }
+
+    public void refused(String requestId, OAuthException e, long startedNanos) {
+        Map<String, Object> line = base("refused", e.reason().code(), requestId, startedNanos);
+        line.put("status", e.status());
+        LOG.info(JsonUtil.toJson(line));
+    }
+
+    private static Map<String, Object> base(String outcome, String reason, String requestId, long startedNanos) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("event", "token_decision");
+        line.put("outcome", outcome);
+        line.put("reason", reason);
+        line.put("request_id", requestId);
+        line.put("latency_ms", (System.nanoTime() - startedNanos) / 1_000_000.0);
+        return line;
+    }
+}

@@ -1,0 +1,94 @@
+package io.lear.verifier.token;
+
+import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.error.Reason;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A token request read from its form body (profile §3): every known parameter at most once, empty
+ * values treated as absent (RFC 6749 §3.2), unknown parameters ignored.
+ */
+public record TokenRequest(String clientAssertion, Optional<String> clientId, Optional<String> scope,
+        Optional<String> resource) {
+
+    public static final String GRANT_CLIENT_CREDENTIALS = "client_credentials";
+    public static final String CLIENT_ASSERTION_TYPE_JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Set<String> KNOWN = Set.of("grant_type", "client_assertion_type", "client_assertion",
+            "client_id", "scope", "resource", "client_secret");
+
+    /**
+     * @param contentType the request's Content-Type header, may be null
+     * @param body the raw body, at most {@link #MAX_BODY_BYTES} (the caller enforces the limit)
+     * @param hasAuthorizationHeader whether the request carried an Authorization header
+     */
+    public static TokenRequest from(String contentType, byte[] body, boolean hasAuthorizationHeader) {
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).trim()
+                .startsWith("application/x-www-form-urlencoded")) {
+            throw OAuthException.of(Reason.UNSUPPORTED_MEDIA_TYPE,
+                    "token requests must be application/x-www-form-urlencoded");
+        }
+        Map<String, String> params = parse(new String(body, StandardCharsets.US_ASCII));
+        if (hasAuthorizationHeader || params.containsKey("client_secret")) {
+            throw OAuthException.of(Reason.MULTIPLE_CLIENT_AUTH,
+                    "use only the client assertion to authenticate (no Authorization header, no client_secret)");
+        }
+        String grant = require(params, "grant_type");
+        if (!grant.equals(GRANT_CLIENT_CREDENTIALS)) {
+            throw OAuthException.of(Reason.UNSUPPORTED_GRANT_TYPE, "only grant_type=client_credentials is supported");
+        }
+        String assertionType = require(params, "client_assertion_type");
+        if (!assertionType.equals(CLIENT_ASSERTION_TYPE_JWT_BEARER)) {
+            throw OAuthException.of(Reason.UNSUPPORTED_ASSERTION_TYPE,
+                    "client_assertion_type must be " + CLIENT_ASSERTION_TYPE_JWT_BEARER);
+        }
+        String assertion = require(params, "client_assertion");
+        return new TokenRequest(assertion, Optional.ofNullable(params.get("client_id")),
+                Optional.ofNullable(params.get("scope")), Optional.ofNullable(params.get("resource")));
+    }
+
+    private static String require(Map<String, String> params, String name) {
+        String v = params.get(name);
+        if (v == null) {
+            throw OAuthException.of(Reason.MISSING_PARAMETER, "missing parameter " + name);
+        }
+        return v;
+    }
+
+    private static Map<String, String> parse(String body) {
+        Map<String, String> params = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            if (!KNOWN.contains(name)) {
+                continue;
+            }
+            if (!seen.add(name)) {
+                throw OAuthException.of(Reason.DUPLICATE_PARAMETER, "parameter " + name + " is repeated");
+            }
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (!value.isEmpty()) {
+                params.put(name, value);
+            }
+        }
+        return params;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw OAuthException.of(Reason.MALFORMED_REQUEST, "the form body is not valid URL encoding");
+        }
+    }
+}

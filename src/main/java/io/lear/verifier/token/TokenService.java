@@ -1,0 +1,49 @@
+package io.lear.verifier.token;
+
+import io.lear.verifier.client.AuthenticatedClient;
+import io.lear.verifier.client.ClientAuthenticator;
+import io.lear.verifier.config.VerifierConfig;
+import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.error.Reason;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The client_credentials grant as one use case: request-level checks that need no
+ * authentication (scope syntax and allow-list, resource), client authentication, then the token.
+ */
+public final class TokenService {
+    private final VerifierConfig config;
+    private final ScopePolicy scopes;
+    private final ClientAuthenticator authenticator;
+    private final AccessTokenIssuer issuer;
+
+    public TokenService(VerifierConfig config, ClientAuthenticator authenticator, AccessTokenIssuer issuer) {
+        this.config = config;
+        this.scopes = new ScopePolicy(config.tokenScopes());
+        this.authenticator = authenticator;
+        this.issuer = issuer;
+    }
+
+    /** The outcome of a granted request: who got which token. */
+    public record Grant(AuthenticatedClient client, AccessTokenIssuer.IssuedToken token) {
+    }
+
+    public Grant grant(TokenRequest request) {
+        scopes.grant(request.scope(), Set.of());
+        String audience = audience(request);
+        AuthenticatedClient client = authenticator.authenticate(request.clientAssertion(), request.clientId());
+        List<String> granted = scopes.grant(request.scope(), Set.of());
+        return new Grant(client, issuer.issue(client, granted, audience));
+    }
+
+    private String audience(TokenRequest request) {
+        if (request.resource().isEmpty()) {
+            return config.tokenAudience();
+        }
+        if (!config.tokenResources().contains(request.resource().get())) {
+            throw OAuthException.of(Reason.RESOURCE_NOT_ALLOWED, "resource is not one this server issues tokens for");
+        }
+        return request.resource().get();
+    }
+}

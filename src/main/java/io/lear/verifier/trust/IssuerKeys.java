@@ -1,0 +1,100 @@
+package io.lear.verifier.trust;
+
+import io.lear.verifier.credential.CompactJws;
+import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.error.Reason;
+import io.lear.verifier.keys.DidKey;
+import io.lear.verifier.keys.DidKeyResolver;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds and checks the key that signed a credential or status list: the {@code x5c} leaf, chained
+ * to a trust anchor and carrying the issuer's organizationIdentifier, for {@code did:elsi} issuers;
+ * the DID's own key for {@code did:key} issuers. Then verifies the signature with it.
+ */
+public final class IssuerKeys {
+    /** JAdES signing time: DOME issuers mark it critical; it carries no verification rule of its own. */
+    public static final Set<String> KNOWN_CRITICAL = Set.of("sigT");
+    static final String ELSI_PREFIX = "did:elsi:";
+    private static final int MAX_CHAIN = 10;
+    private static final int MAX_CERT_CHARS = 16 * 1024;
+
+    private final CertificateChainValidator chains;
+    private final DidKeyResolver dids;
+
+    public IssuerKeys(CertificateChainValidator chains, DidKeyResolver dids) {
+        this.chains = chains;
+        this.dids = dids;
+    }
+
+    /**
+     * Verifies {@code jws} as issued by {@code issuerId} at {@code now}.
+     *
+     * @throws OAuthException vc_signature_invalid, vc_certificate_untrusted, vc_certificate_mismatch,
+     *     vc_issuer_untrusted or vc_malformed
+     */
+    public void verifySignature(CompactJws jws, String issuerId, Instant now) {
+        if (issuerId.startsWith(ELSI_PREFIX)) {
+            verifyWithCertificate(jws, issuerId.substring(ELSI_PREFIX.length()), now);
+        } else if (issuerId.startsWith(DidKey.PREFIX)) {
+            DidKey key;
+            try {
+                key = dids.resolve(issuerId);
+            } catch (IllegalArgumentException e) {
+                throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED, "credential issuer did:key cannot be resolved");
+            }
+            if (!jws.alg().equals(key.type().jwsAlgorithm()) || !jws.verify(key.publicKey(), jws.alg(), KNOWN_CRITICAL)) {
+                throw OAuthException.of(Reason.VC_SIGNATURE_INVALID, "credential signature does not verify with the issuer's did:key");
+            }
+        } else {
+            throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED, "credential issuer must be a did:elsi or did:key");
+        }
+    }
+
+    private void verifyWithCertificate(CompactJws jws, String organizationIdentifier, Instant now) {
+        List<X509Certificate> chain = x5c(jws);
+        if (jws.alg().equals("EdDSA")
+                || !jws.verify(chain.get(0).getPublicKey(), jws.alg(), KNOWN_CRITICAL)) {
+            throw OAuthException.of(Reason.VC_SIGNATURE_INVALID, "credential signature does not verify with its x5c certificate");
+        }
+        if (!chains.isTrusted(chain, now)) {
+            throw OAuthException.of(Reason.VC_CERTIFICATE_UNTRUSTED,
+                    "credential certificate chain does not lead to a trust anchor, or a certificate is not valid now");
+        }
+        if (!OrganizationIdentifier.of(chain.get(0)).contains(organizationIdentifier)) {
+            throw OAuthException.of(Reason.VC_CERTIFICATE_MISMATCH,
+                    "credential certificate organizationIdentifier does not match the did:elsi issuer");
+        }
+    }
+
+    private static List<X509Certificate> x5c(CompactJws jws) {
+        Object raw = jws.header().raw().get("x5c");
+        if (raw == null) {
+            throw OAuthException.of(Reason.VC_CERTIFICATE_UNTRUSTED, "did:elsi credential has no x5c certificate chain");
+        }
+        if (!(raw instanceof List<?> list) || list.isEmpty() || list.size() > MAX_CHAIN) {
+            throw OAuthException.of(Reason.VC_MALFORMED, "credential x5c is not an array of 1 to " + MAX_CHAIN + " certificates");
+        }
+        List<X509Certificate> out = new ArrayList<>(list.size());
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            for (Object o : list) {
+                if (!(o instanceof String s) || s.length() > MAX_CERT_CHARS) {
+                    throw OAuthException.of(Reason.VC_MALFORMED, "credential x5c holds a non-certificate");
+                }
+                out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(s))));
+            }
+        } catch (CertificateException | IllegalArgumentException | ClassCastException e) {
+            throw OAuthException.of(Reason.VC_MALFORMED, "credential x5c holds a certificate that cannot be read");
+        }
+        return out;
+    }
+}

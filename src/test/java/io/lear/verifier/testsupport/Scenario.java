@@ -1,0 +1,203 @@
+package io.lear.verifier.testsupport;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An object mother for the whole M2M request: preset to a valid LEARCredentialMachine (v2 shape)
+ * issued by an x5c seal, in a VP signed by the machine, inside a client assertion. Each test
+ * changes one thing through the public fields and mutators, then calls {@link #assertion()}.
+ */
+public final class Scenario {
+    public static final String ORG = "VATES-Q0000000J";
+    public static final String ISSUER_DID = "did:elsi:" + ORG;
+
+    public final TestPki pki;
+    public TestMachine machine = TestMachine.p256();
+    public TestPki.Issued issuerCert;
+    public List<String> x5c;
+    public String vcAlg = "RS256";
+    public String issuerId = ISSUER_DID;
+    public String audience;
+    public Instant now = Instant.now();
+    public boolean v1 = false;
+
+    public Consumer<Map<String, Object>> vcHeader = h -> { };
+    public Consumer<Map<String, Object>> vcPayload = p -> { };
+    public Consumer<Map<String, Object>> vpHeader = h -> { };
+    public Consumer<Map<String, Object>> vpPayload = p -> { };
+    public Consumer<Map<String, Object>> assertionHeader = h -> { };
+    public Consumer<Map<String, Object>> assertionPayload = p -> { };
+    /** How the VP JWT is put into vp_token; standard Base64 as DOME clients do by default. */
+    public java.util.function.Function<String, String> vpEncoding =
+            vp -> Base64.getEncoder().encodeToString(vp.getBytes(StandardCharsets.US_ASCII));
+    /** Extra credentials placed in the VP before the machine credential. */
+    public List<String> extraCredentials = new ArrayList<>();
+
+    public Scenario(TestPki pki, TestPki.Issued issuerCert, String audience) {
+        this.pki = pki;
+        this.issuerCert = issuerCert;
+        this.x5c = pki.x5c(issuerCert);
+        this.audience = audience;
+    }
+
+    public String credential() {
+        Map<String, Object> header = TestJwts.header(vcAlg);
+        header.put("typ", "jose");
+        header.put("x5c", x5c);
+        header.put("crit", List.of("sigT"));
+        header.put("sigT", now.toString());
+        vcHeader.accept(header);
+        Map<String, Object> payload = v1 ? Credentials.v1(issuerId, machine.did(), now) : Credentials.v2(issuerId, machine.did(), now);
+        vcPayload.accept(payload);
+        return TestJwts.sign(header, payload, issuerCert.privateKey());
+    }
+
+    public String presentation(String... credentials) {
+        Map<String, Object> header = TestJwts.header(machine.alg());
+        header.put("typ", "JWT");
+        header.put("kid", machine.did() + "#" + machine.did().substring("did:key:".length()));
+        vpHeader.accept(header);
+        Map<String, Object> vp = new LinkedHashMap<>();
+        vp.put("@context", List.of("https://www.w3.org/2018/credentials/v1"));
+        vp.put("type", List.of("VerifiablePresentation"));
+        vp.put("holder", machine.did());
+        vp.put("verifiableCredential", List.of(credentials));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("iss", machine.did());
+        payload.put("sub", machine.did());
+        payload.put("aud", audience);
+        payload.put("iat", now.getEpochSecond());
+        payload.put("nbf", now.getEpochSecond());
+        payload.put("exp", now.getEpochSecond() + 30);
+        payload.put("jti", "urn:uuid:" + UUID.randomUUID());
+        payload.put("vp", vp);
+        vpPayload.accept(payload);
+        return TestJwts.sign(header, payload, machine.keys().getPrivate());
+    }
+
+    public String assertionWith(String vpToken) {
+        Map<String, Object> header = TestJwts.header(machine.alg());
+        header.put("typ", "JWT");
+        assertionHeader.accept(header);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("iss", machine.did());
+        payload.put("sub", machine.did());
+        payload.put("aud", audience);
+        payload.put("iat", now.getEpochSecond());
+        payload.put("exp", now.getEpochSecond() + 60);
+        payload.put("jti", UUID.randomUUID().toString());
+        payload.put("vp_token", vpToken);
+        assertionPayload.accept(payload);
+        return TestJwts.sign(header, payload, machine.keys().getPrivate());
+    }
+
+    /** The full client assertion: credential in presentation in assertion. */
+    public String assertion() {
+        List<String> vcs = new ArrayList<>(extraCredentials);
+        vcs.add(credential());
+        return assertionWith(vpEncoding.apply(presentation(vcs.toArray(new String[0]))));
+    }
+
+    /** Credential payloads in the shapes DOME issuers produce. */
+    public static final class Credentials {
+        private Credentials() {
+        }
+
+        /** DOME v2 (2025): validFrom/validUntil, powers with domain/function/action arrays. */
+        public static Map<String, Object> v2(String issuer, String holder, Instant now) {
+            Map<String, Object> vc = new LinkedHashMap<>();
+            vc.put("@context", List.of("https://www.w3.org/ns/credentials/v2",
+                    "https://www.dome-marketplace.eu/2025/credentials/learcredentialmachine/v2"));
+            vc.put("id", "urn:uuid:" + UUID.randomUUID());
+            vc.put("type", List.of("LEARCredentialMachine", "VerifiableCredential"));
+            Map<String, Object> iss = new LinkedHashMap<>();
+            iss.put("id", issuer);
+            iss.put("organizationIdentifier", issuer.replace("did:elsi:", ""));
+            iss.put("organization", "Test Issuer");
+            iss.put("country", "ES");
+            vc.put("issuer", iss);
+            vc.put("validFrom", now.minusSeconds(86_400).toString());
+            vc.put("validUntil", now.plusSeconds(86_400 * 365L).toString());
+            Map<String, Object> mandatee = new LinkedHashMap<>();
+            mandatee.put("id", holder);
+            mandatee.put("domain", "service.example.org");
+            mandatee.put("ipAddress", "192.0.2.10");
+            Map<String, Object> mandator = new LinkedHashMap<>();
+            mandator.put("id", "did:elsi:VATES-B60645900");
+            mandator.put("organizationIdentifier", "VATES-B60645900");
+            mandator.put("organization", "Machine Owner SL");
+            mandator.put("country", "ES");
+            mandator.put("commonName", "Owner");
+            mandator.put("email", "owner@example.org");
+            Map<String, Object> power = new LinkedHashMap<>();
+            power.put("type", "domain");
+            power.put("domain", "DOME");
+            power.put("function", "Onboarding");
+            power.put("action", List.of("Execute"));
+            Map<String, Object> mandate = new LinkedHashMap<>();
+            mandate.put("mandatee", mandatee);
+            mandate.put("mandator", mandator);
+            mandate.put("power", List.of(power));
+            Map<String, Object> subject = new LinkedHashMap<>();
+            subject.put("id", holder);
+            subject.put("mandate", mandate);
+            vc.put("credentialSubject", subject);
+            return envelope(issuer, holder, now, vc);
+        }
+
+        /** DOME v1 (2024): issuanceDate/expirationDate, tmf_* powers, issuer as a string. */
+        public static Map<String, Object> v1(String issuer, String holder, Instant now) {
+            Map<String, Object> vc = new LinkedHashMap<>();
+            vc.put("@context", List.of("https://www.w3.org/ns/credentials/v2",
+                    "https://trust-framework.dome-marketplace.eu/credentials/learcredentialmachine/v1"));
+            vc.put("id", UUID.randomUUID().toString());
+            vc.put("type", List.of("VerifiableCredential", "LEARCredentialMachine"));
+            vc.put("issuer", issuer);
+            vc.put("issuanceDate", now.minusSeconds(86_400).toString());
+            vc.put("validFrom", now.minusSeconds(86_400).toString());
+            vc.put("expirationDate", now.plusSeconds(86_400 * 365L).toString());
+            Map<String, Object> mandatee = new LinkedHashMap<>();
+            mandatee.put("id", holder);
+            mandatee.put("serviceName", "Test Service");
+            mandatee.put("domain", "service.example.org");
+            Map<String, Object> mandator = new LinkedHashMap<>();
+            mandator.put("organizationIdentifier", "VATES-B60645900");
+            mandator.put("organization", "Machine Owner SL");
+            mandator.put("emailAddress", "owner@example.org");
+            mandator.put("country", "ES");
+            Map<String, Object> power = new LinkedHashMap<>();
+            power.put("id", UUID.randomUUID().toString());
+            power.put("tmf_type", "Domain");
+            power.put("tmf_domain", "DOME");
+            power.put("tmf_function", "Onboarding");
+            power.put("tmf_action", "Execute");
+            Map<String, Object> mandate = new LinkedHashMap<>();
+            mandate.put("id", UUID.randomUUID().toString());
+            mandate.put("mandatee", mandatee);
+            mandate.put("mandator", mandator);
+            mandate.put("power", List.of(power));
+            vc.put("credentialSubject", Map.of("mandate", mandate));
+            return envelope(issuer, holder, now, vc);
+        }
+
+        private static Map<String, Object> envelope(String issuer, String holder, Instant now, Map<String, Object> vc) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("iss", issuer);
+            payload.put("sub", holder);
+            payload.put("nbf", now.minusSeconds(86_400).getEpochSecond());
+            payload.put("iat", now.minusSeconds(86_400).getEpochSecond());
+            payload.put("exp", now.plusSeconds(86_400 * 365L).getEpochSecond());
+            payload.put("jti", vc.get("id"));
+            payload.put("vc", vc);
+            return payload;
+        }
+    }
+}
