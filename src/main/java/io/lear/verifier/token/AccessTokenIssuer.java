@@ -40,6 +40,8 @@ public final class AccessTokenIssuer {
         claims.setSubject(client.clientId());
         claims.setAudience(audience);
         claims.setClaim("client_id", client.clientId());
+        // MicroProfile JWT resource servers (Liberty's by default) name the caller by 'upn'.
+        claims.setClaim("upn", client.clientId());
         claims.setClaim("scope", String.join(" ", scopes));
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setIssuedAt(NumericDate.fromSeconds(iat));

@@ -19,7 +19,6 @@ public final class Scenario {
     public static final String ORG = "VATES-Q0000000J";
     public static final String ISSUER_DID = "did:elsi:" + ORG;
 
-    public final TestPki pki;
     public TestMachine machine = TestMachine.p256();
     public TestPki.Issued issuerCert;
     public List<String> x5c;
@@ -42,9 +41,12 @@ public final class Scenario {
     public List<String> extraCredentials = new ArrayList<>();
 
     public Scenario(TestPki pki, TestPki.Issued issuerCert, String audience) {
-        this.pki = pki;
+        this(issuerCert, pki.x5c(issuerCert), audience);
+    }
+
+    public Scenario(TestPki.Issued issuerCert, List<String> x5c, String audience) {
         this.issuerCert = issuerCert;
-        this.x5c = pki.x5c(issuerCert);
+        this.x5c = x5c;
         this.audience = audience;
     }
 

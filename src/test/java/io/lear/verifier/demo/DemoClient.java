@@ -1,0 +1,65 @@
+package io.lear.verifier.demo;
+
+import io.lear.verifier.testsupport.Scenario;
+import io.lear.verifier.testsupport.TestPki;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.jose4j.json.JsonUtil;
+
+/**
+ * The quickstart M2M client: creates a machine did:key, has the demo issuer seal a
+ * LEARCredentialMachine for it, wraps it in a VP and a client assertion exactly as DOME clients do
+ * (vp_token = standard Base64 of the VP JWT), gets a token and calls the sample API with it.
+ *
+ * <p>Usage: {@code DemoClient [verifier-url] [demo-dir]}.
+ */
+public final class DemoClient {
+    private DemoClient() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String verifier = args.length > 0 ? args[0] : "http://localhost:9080";
+        DemoEnvironment env = new DemoEnvironment(Path.of(args.length > 1 ? args[1] : "target/demo"));
+        TestPki.Issued seal = env.load("issuer-rsa");
+        TestPki.Issued intermediate = env.load("intermediate");
+        Scenario s = new Scenario(seal, List.of(seal.x5c(), intermediate.x5c()), verifier);
+        System.out.println("machine DID:  " + s.machine.did());
+
+        HttpClient http = HttpClient.newHttpClient();
+        String form = "grant_type=client_credentials"
+                + "&client_id=" + enc(s.machine.did())
+                + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                + "&client_assertion=" + enc(s.assertion());
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(verifier + "/oidc/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        System.out.println("POST /oidc/token -> " + token.statusCode());
+        Map<String, Object> body = JsonUtil.parseJson(token.body());
+        if (token.statusCode() != 200) {
+            System.out.println(token.body());
+            System.exit(1);
+        }
+        String accessToken = (String) body.get("access_token");
+        String claims = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8);
+        Map<String, Object> c = JsonUtil.parseJson(claims);
+        System.out.println("access token: sub=" + c.get("sub") + " groups=" + c.get("groups") + " scope=" + c.get("scope")
+                + " expires_in=" + body.get("expires_in"));
+        for (String path : List.of("/api/sample/whoami", "/api/sample/onboarding")) {
+            HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(verifier + path))
+                    .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+            System.out.println("GET " + path + " -> " + api.statusCode() + " " + api.body());
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
