@@ -70,13 +70,14 @@ public record TokenRequest(String clientAssertion, Optional<String> clientId, Op
             }
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            // Decoded even when ignored: a body that is not valid form encoding is malformed as a whole.
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (!KNOWN.contains(name)) {
                 continue;
             }
             if (!seen.add(name)) {
                 throw OAuthException.of(Reason.DUPLICATE_PARAMETER, "parameter " + name + " is repeated");
             }
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (!value.isEmpty()) {
                 params.put(name, value);
             }

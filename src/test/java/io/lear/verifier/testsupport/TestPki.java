@@ -78,13 +78,19 @@ public final class TestPki {
     }
 
     public Issued leaf(String organizationIdentifier, KeyPair keys, Instant notBefore, Instant notAfter) {
+        return leaf(intermediate, organizationIdentifier, keys, notBefore, notAfter);
+    }
+
+    /** A seal for the organisation issued by {@code ca}. */
+    public static Issued leaf(Issued ca, String organizationIdentifier, KeyPair keys, Instant notBefore,
+            Instant notAfter) {
         X500NameBuilder b = new X500NameBuilder(BCStyle.INSTANCE);
         b.addRDN(BCStyle.C, "ES");
         b.addRDN(BCStyle.O, "Test Issuer " + organizationIdentifier);
         b.addRDN(ORGANIZATION_IDENTIFIER, organizationIdentifier);
         b.addRDN(BCStyle.CN, "Seal " + organizationIdentifier);
-        return sign(b.build(), keys, X500Name.getInstance(intermediate.certificate.getSubjectX500Principal().getEncoded()),
-                intermediate.privateKey, notBefore, notAfter, false, "SHA256withRSA");
+        return sign(b.build(), keys, X500Name.getInstance(ca.certificate.getSubjectX500Principal().getEncoded()),
+                ca.privateKey, notBefore, notAfter, false, "SHA256withRSA");
     }
 
     /** A self-signed certificate with the given organizationIdentifier: trusted by nobody. */
