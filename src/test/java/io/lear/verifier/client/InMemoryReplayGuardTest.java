@@ -1,0 +1,67 @@
+package io.lear.verifier.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.testsupport.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InMemoryReplayGuardTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+    @Test
+    void secondUseIsAReplayUntilExpiry() {
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock);
+        Instant keep = clock.instant().plusSeconds(120);
+        assertTrue(guard.firstUse("did:key:zA", "j1", keep));
+        assertFalse(guard.firstUse("did:key:zA", "j1", keep));
+        assertTrue(guard.firstUse("did:key:zB", "j1", keep));
+        clock.advance(Duration.ofSeconds(121));
+        assertTrue(guard.firstUse("did:key:zA", "j1", clock.instant().plusSeconds(60)));
+    }
+
+    @Test
+    void exactlyOneOfManyConcurrentUsesWins() throws Exception {
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicInteger wins = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            futures.add(pool.submit(() -> {
+                if (guard.firstUse("did:key:zA", "race", clock.instant().plusSeconds(60))) {
+                    wins.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals(1, wins.get());
+    }
+
+    @Test
+    void staysBoundedAndFailsClosedWhenFull() {
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 100);
+        for (int i = 0; i < 100; i++) {
+            assertTrue(guard.firstUse("did:key:zA", "j" + i, clock.instant().plusSeconds(60)));
+        }
+        OAuthException e = assertThrows(OAuthException.class,
+                () -> guard.firstUse("did:key:zA", "overflow", clock.instant().plusSeconds(60)));
+        assertEquals(503, e.status());
+        clock.advance(Duration.ofSeconds(61));
+        assertTrue(guard.firstUse("did:key:zA", "after-expiry", clock.instant().plusSeconds(60)));
+        assertTrue(guard.size() <= 100);
+    }
+}

@@ -1,0 +1,58 @@
+package io.lear.verifier.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class VerifierConfigTest {
+    private static VerifierConfig of(Map<String, String> m) {
+        return VerifierConfig.from(k -> Optional.ofNullable(m.get(k)));
+    }
+
+    @Test
+    void defaultsOfTheProfile() {
+        VerifierConfig c = of(Map.of());
+        assertEquals("http://localhost:9080", c.issuer());
+        assertEquals("http://localhost:9080/oidc/token", c.tokenEndpoint());
+        assertEquals(Duration.ofSeconds(60), c.clockSkew());
+        assertEquals(Duration.ofSeconds(600), c.assertionMaxLifetime());
+        assertEquals(Duration.ofSeconds(3600), c.tokenLifetime());
+        assertEquals(c.issuer(), c.tokenAudience());
+        assertEquals(Set.of("machine", "learcredential"), c.tokenScopes());
+        assertTrue(c.embedVc());
+        assertEquals("memory", c.replayStore());
+        assertEquals(Duration.ofSeconds(300), c.trustRefresh());
+        assertEquals(Duration.ofSeconds(86_400), c.trustMaxStaleness());
+        assertEquals(Duration.ofSeconds(3600), c.revocationMaxStaleness());
+    }
+
+    @Test
+    void issuerLosesTrailingSlash() {
+        assertEquals("https://v.example", of(Map.of("verifier.issuer", "https://v.example/")).issuer());
+    }
+
+    @Test
+    void badValuesNameTheirKey() {
+        Map<String, String> bad = Map.of(
+                "verifier.issuer", "ftp://x",
+                "verifier.clock-skew", "soon",
+                "verifier.token.lifetime", "0",
+                "verifier.token.embed-vc", "yes",
+                "verifier.token.resources", "not a url",
+                "verifier.token.scopes", "a\"b",
+                "verifier.replay.store", "disk");
+        for (Map.Entry<String, String> e : bad.entrySet()) {
+            ConfigurationException ex = assertThrows(ConfigurationException.class, () -> of(Map.of(e.getKey(), e.getValue())));
+            assertTrue(ex.getMessage().contains("'" + e.getKey() + "'"), ex.getMessage());
+        }
+        ConfigurationException redis = assertThrows(ConfigurationException.class,
+                () -> of(Map.of("verifier.replay.store", "redis")));
+        assertTrue(redis.getMessage().contains("verifier.replay.redis.uri"));
+    }
+}

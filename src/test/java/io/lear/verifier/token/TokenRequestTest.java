@@ -1,0 +1,56 @@
+package io.lear.verifier.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.error.Reason;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TokenRequestTest {
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String OK = "grant_type=client_credentials&client_assertion_type="
+            + "urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=a.b.c";
+
+    private static TokenRequest parse(String contentType, String body, boolean authorization) {
+        return TokenRequest.from(contentType, body.getBytes(StandardCharsets.US_ASCII), authorization);
+    }
+
+    private static void refused(Reason reason, int status, String contentType, String body, boolean auth) {
+        OAuthException e = assertThrows(OAuthException.class, () -> parse(contentType, body, auth));
+        assertEquals(reason, e.reason(), e.description());
+        assertEquals(status, e.status());
+    }
+
+    @Test
+    void readsAValidRequestAndIgnoresUnknownParameters() {
+        TokenRequest r = parse(FORM + "; charset=UTF-8", OK + "&client_id=did%3Akey%3AzX&scope=machine&foo=1&foo=2", false);
+        assertEquals("a.b.c", r.clientAssertion());
+        assertEquals(Optional.of("did:key:zX"), r.clientId());
+        assertEquals(Optional.of("machine"), r.scope());
+        assertEquals(Optional.empty(), r.resource());
+    }
+
+    @Test
+    void emptyValuesCountAsAbsent() {
+        assertEquals(Optional.empty(), parse(FORM, OK + "&scope=&client_id=", false).scope());
+        refused(Reason.MISSING_PARAMETER, 400, FORM, OK.replace("a.b.c", ""), false);
+    }
+
+    @Test
+    void refusals() {
+        refused(Reason.UNSUPPORTED_MEDIA_TYPE, 415, "application/json", OK, false);
+        refused(Reason.UNSUPPORTED_MEDIA_TYPE, 415, null, OK, false);
+        refused(Reason.MALFORMED_REQUEST, 400, FORM, OK + "&x=%G1", false);
+        refused(Reason.MISSING_PARAMETER, 400, FORM, "", false);
+        refused(Reason.MISSING_PARAMETER, 400, FORM, "grant_type=client_credentials", false);
+        refused(Reason.DUPLICATE_PARAMETER, 400, FORM, OK + "&client_assertion=x.y.z", false);
+        refused(Reason.DUPLICATE_PARAMETER, 400, FORM, OK + "&scope=a&scope=", false);
+        refused(Reason.MULTIPLE_CLIENT_AUTH, 400, FORM, OK, true);
+        refused(Reason.MULTIPLE_CLIENT_AUTH, 400, FORM, OK + "&client_secret=x", false);
+        refused(Reason.UNSUPPORTED_GRANT_TYPE, 400, FORM, OK.replace("client_credentials", "authorization_code"), false);
+        refused(Reason.UNSUPPORTED_ASSERTION_TYPE, 400, FORM, OK.replace("jwt-bearer", "saml2-bearer"), false);
+    }
+}

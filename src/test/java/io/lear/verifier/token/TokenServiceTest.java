@@ -1,0 +1,85 @@
+package io.lear.verifier.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.error.Reason;
+import io.lear.verifier.testsupport.Scenario;
+import io.lear.verifier.testsupport.TestVerifier;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.junit.jupiter.api.Test;
+
+/** The grant end to end in-process: scope, resource and the access token's claims (profile §8, §9). */
+class TokenServiceTest {
+    private final TestVerifier verifier = TestVerifier.create(Map.of("verifier.token.resources", "https://api.example.org",
+            "verifier.token.lifetime", "1800"));
+
+    private TokenRequest request(Scenario s, String scope, String resource) {
+        return new TokenRequest(s.assertion(), Optional.of(s.machine.did()), Optional.ofNullable(scope),
+                Optional.ofNullable(resource));
+    }
+
+    private JwtClaims verify(String token, String audience) throws Exception {
+        return new JwtConsumerBuilder()
+                .setVerificationKey(verifier.keys.activePublicKey())
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                        AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
+                .setExpectedType(true, "at+jwt")
+                .setExpectedIssuer(TestVerifier.ISSUER).setExpectedAudience(audience)
+                .setEvaluationTime(org.jose4j.jwt.NumericDate.fromSeconds(verifier.clock.instant().getEpochSecond()))
+                .build().processToClaims(token);
+    }
+
+    @Test
+    void issuesEveryProfileClaim() throws Exception {
+        Scenario s = verifier.scenario();
+        TokenService.Grant grant = verifier.tokens.grant(request(s, null, null));
+        assertEquals("machine learcredential", grant.token().scope());
+        assertEquals(1800, grant.token().expiresIn());
+        JwtClaims c = verify(grant.token().accessToken(), TestVerifier.ISSUER);
+        assertEquals(s.machine.did(), c.getSubject());
+        assertEquals(s.machine.did(), c.getClaimValue("client_id"));
+        assertEquals("machine learcredential", c.getClaimValue("scope"));
+        assertEquals(List.of("DOME/Onboarding/Execute"), c.getStringListClaimValue("groups"));
+        assertEquals("VATES-B60645900", c.getClaimValue("organization_identifier"));
+        assertEquals(1800, c.getExpirationTime().getValue() - c.getIssuedAt().getValue());
+        assertEquals(grant.client().credential().id(), c.getClaimValue("credential_id"));
+        assertEquals(grant.client().credential().json(), c.getClaimValue("vc"));
+    }
+
+    @Test
+    void scopeAndResource() throws Exception {
+        TokenService.Grant g = verifier.tokens.grant(request(verifier.scenario(), "learcredential", "https://api.example.org"));
+        assertEquals("learcredential", g.token().scope());
+        verify(g.token().accessToken(), "https://api.example.org");
+        for (String bad : List.of("admin", "machine admin", "machine  learcredential", "machine\"")) {
+            OAuthException e = assertThrows(OAuthException.class,
+                    () -> verifier.tokens.grant(request(verifier.scenario(), bad, null)));
+            assertEquals(Reason.SCOPE_NOT_ALLOWED, e.reason());
+            assertEquals(400, e.status());
+            assertEquals("invalid_scope", e.error().code());
+        }
+        OAuthException e = assertThrows(OAuthException.class,
+                () -> verifier.tokens.grant(request(verifier.scenario(), null, "https://evil.example")));
+        assertEquals(Reason.RESOURCE_NOT_ALLOWED, e.reason());
+        assertEquals("invalid_target", e.error().code());
+    }
+
+    @Test
+    void embeddedCredentialCanBeSwitchedOff() throws Exception {
+        TestVerifier plain = TestVerifier.create(Map.of("verifier.token.embed-vc", "false"));
+        TokenService.Grant g = plain.tokens.grant(new TokenRequest(plain.scenario().assertion(), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+        JwtClaims c = JwtClaims.parse(new String(java.util.Base64.getUrlDecoder().decode(
+                g.token().accessToken().split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8));
+        assertFalse(c.hasClaim("vc"));
+    }
+}
