@@ -11,11 +11,7 @@ import io.lear.verifier.keys.DidKeyResolver;
 import io.lear.verifier.keys.SigningKeys;
 import io.lear.verifier.token.AccessTokenIssuer;
 import io.lear.verifier.token.TokenService;
-import io.lear.verifier.trust.CertificateChainValidator;
-import io.lear.verifier.trust.IssuerKeys;
-import io.lear.verifier.trust.TrustAnchors;
-import io.lear.verifier.trust.TrustedIssuers;
-import io.lear.verifier.trust.TrustedIssuersFile;
+import io.lear.verifier.trust.TrustSetup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -38,7 +34,7 @@ public class AuthorizationServer {
 
     private VerifierConfig config;
     private SigningKeys keys;
-    private TrustedIssuers trustedIssuers;
+    private TrustSetup trust;
     private TokenService tokens;
     private DidKeyResolver dids;
 
@@ -51,17 +47,16 @@ public class AuthorizationServer {
             Path outputDir = Path.of(mp.getOptionalValue("lear.server.output.dir", String.class).orElse("."));
             keys = SigningKeys.load(config.keysFile(), config.activeKeyId(), outputDir);
             dids = new DidKeyResolver();
-            TrustAnchors anchors = TrustAnchors.load(config.trustAnchors());
-            trustedIssuers = config.trustedIssuers().map(p -> (TrustedIssuers) TrustedIssuersFile.load(Path.of(p)))
-                    .orElseGet(TrustedIssuersFile::empty);
-            IssuerKeys issuerKeys = new IssuerKeys(new CertificateChainValidator(anchors), dids);
+            trust = new TrustSetup(config, clock, dids);
+            trust.warmUp();
             ClientAuthenticator authenticator = new ClientAuthenticator(
                     new ClientAssertionVerifier(config, clock, dids), new InMemoryReplayGuard(clock),
                     new PresentationVerifier(config, clock),
-                    new CredentialVerifier(config, clock, issuerKeys, trustedIssuers), config.clockSkew());
-            tokens = new TokenService(config, authenticator, new AccessTokenIssuer(config, keys, clock));
+                    new CredentialVerifier(config, clock, trust.issuerKeys, trust.trustedIssuers, trust.participants,
+                            trust.statusLists), config.clockSkew());
+            tokens = new TokenService(config, authenticator, new AccessTokenIssuer(config, keys, clock), trust.clients);
             LOG.info("LEAR verifier ready: issuer " + config.issuer() + ", signing key " + keys.activeKeyId()
-                    + ", " + (anchors.isEmpty() ? "no trust anchors (did:elsi issuers refused)" : "trust anchors loaded"));
+                    + ", " + (trust.anchors.isEmpty() ? "no trust anchors (did:elsi issuers refused)" : "trust anchors loaded"));
         } catch (ConfigurationException e) {
             LOG.log(Level.SEVERE, "LEAR verifier cannot start: " + e.getMessage());
             throw e;
@@ -85,8 +80,8 @@ public class AuthorizationServer {
         return tokens;
     }
 
-    public TrustedIssuers trustedIssuers() {
-        return trustedIssuers;
+    public TrustSetup trust() {
+        return trust;
     }
 
     public DidKeyResolver dids() {

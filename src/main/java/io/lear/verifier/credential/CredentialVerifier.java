@@ -5,8 +5,11 @@ import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.keys.DidKey;
 import io.lear.verifier.trust.IssuerKeys;
+import io.lear.verifier.trust.Participants;
+import io.lear.verifier.trust.StatusLists;
 import io.lear.verifier.trust.TrustedIssuer;
 import io.lear.verifier.trust.TrustedIssuers;
+import java.util.Optional;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +25,7 @@ import org.jose4j.lang.JoseException;
 /**
  * Verifies the presentation's LEARCredentialMachine (profile §6) in a fixed order: selection and
  * type, algorithm, shape, issuer key and signature (x5c chain or did:key), trusted issuer,
- * validity window, holder binding. Status checks plug in after these.
+ * validity window, holder binding, participant mandator, revocation.
  */
 public final class CredentialVerifier {
     private static final Logger LOG = Logger.getLogger(CredentialVerifier.class.getName());
@@ -33,13 +36,17 @@ public final class CredentialVerifier {
     private final Duration skew;
     private final IssuerKeys issuerKeys;
     private final TrustedIssuers trustedIssuers;
+    private final Optional<Participants> participants;
+    private final StatusLists statusLists;
 
     public CredentialVerifier(VerifierConfig config, Clock clock, IssuerKeys issuerKeys,
-            TrustedIssuers trustedIssuers) {
+            TrustedIssuers trustedIssuers, Optional<Participants> participants, StatusLists statusLists) {
         this.clock = clock;
         this.skew = config.clockSkew();
         this.issuerKeys = issuerKeys;
         this.trustedIssuers = trustedIssuers;
+        this.participants = participants;
+        this.statusLists = statusLists;
     }
 
     /** Verifies the one machine credential among {@code credentials} for {@code holder}. */
@@ -62,6 +69,9 @@ public final class CredentialVerifier {
         checkTrustedIssuer(vc, now);
         checkValidity(vc, now);
         checkHolderBinding(vc, holder);
+        participants.ifPresent(p -> p.requireListed(vc.mandator().organizationIdentifier()));
+        // Last: the only check that may fetch, and only for a credential proven to come from a trusted issuer.
+        statusLists.requireNotRevoked(vc);
         return vc;
     }
 

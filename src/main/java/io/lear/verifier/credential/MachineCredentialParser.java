@@ -65,6 +65,11 @@ public final class MachineCredentialParser {
                 confirmationJwk(payload), vc.raw());
     }
 
+    /** {@code issuer} as a string or an object's {@code id}; malformed otherwise. */
+    public static String issuerIdOf(Claims vc) {
+        return issuerId(vc);
+    }
+
     private static String issuerId(Claims vc) {
         Object issuer = vc.raw().get("issuer");
         if (issuer instanceof String s && !s.isBlank()) {

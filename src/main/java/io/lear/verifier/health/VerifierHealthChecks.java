@@ -21,7 +21,7 @@ public class VerifierHealthChecks {
     HealthCheck readiness() {
         return () -> {
             boolean keys = server.keys() != null && server.keys().activeKeyId() != null;
-            boolean trust = server.trustedIssuers() != null && server.trustedIssuers().isReady();
+            boolean trust = server.trust() != null && server.trust().isReady();
             return HealthCheckResponse.named("lear-verifier-ready").status(keys && trust)
                     .withData("signing-key", keys).withData("trust", trust).build();
         };

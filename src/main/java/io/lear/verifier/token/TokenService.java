@@ -5,24 +5,30 @@ import io.lear.verifier.client.ClientAuthenticator;
 import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
+import io.lear.verifier.trust.RegisteredClients;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The client_credentials grant as one use case: request-level checks that need no
- * authentication (scope syntax and allow-list, resource), client authentication, then the token.
+ * authentication (scope syntax and allow-list, resource), client authentication, the client's
+ * registration when a registered-clients list is configured, then the token.
  */
 public final class TokenService {
     private final VerifierConfig config;
     private final ScopePolicy scopes;
     private final ClientAuthenticator authenticator;
     private final AccessTokenIssuer issuer;
+    private final Optional<RegisteredClients> clients;
 
-    public TokenService(VerifierConfig config, ClientAuthenticator authenticator, AccessTokenIssuer issuer) {
+    public TokenService(VerifierConfig config, ClientAuthenticator authenticator, AccessTokenIssuer issuer,
+            Optional<RegisteredClients> clients) {
         this.config = config;
         this.scopes = new ScopePolicy(config.tokenScopes());
         this.authenticator = authenticator;
         this.issuer = issuer;
+        this.clients = clients;
     }
 
     /** The outcome of a granted request: who got which token. */
@@ -33,7 +39,8 @@ public final class TokenService {
         scopes.grant(request.scope(), Set.of());
         String audience = audience(request);
         AuthenticatedClient client = authenticator.authenticate(request.clientAssertion(), request.clientId());
-        List<String> granted = scopes.grant(request.scope(), Set.of());
+        Set<String> clientScopes = clients.map(c -> c.require(client.clientId()).scopes()).orElse(Set.of());
+        List<String> granted = scopes.grant(request.scope(), clientScopes);
         return new Grant(client, issuer.issue(client, granted, audience));
     }
 

@@ -17,7 +17,9 @@ import io.lear.verifier.trust.CertificateChainValidator;
 import io.lear.verifier.trust.IssuerKeys;
 import io.lear.verifier.trust.OrganizationIdentifier;
 import io.lear.verifier.trust.TrustAnchors;
-import io.lear.verifier.trust.TrustedIssuersFile;
+import io.lear.verifier.trust.Fetcher;
+import io.lear.verifier.trust.StatusLists;
+import io.lear.verifier.trust.TrustedIssuersList;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -238,8 +240,11 @@ class RealWorldFixturesTest {
         VerifierConfig config = VerifierConfig.from(k -> Optional.empty());
         IssuerKeys keys = new IssuerKeys(new CertificateChainValidator(TrustAnchors.of(List.of(digitelG2))),
                 new DidKeyResolver());
-        return new CredentialVerifier(config, new MutableClock(at), keys, TrustedIssuersFile.fromJson(
-                "{\"issuers\":[{\"id\":\"" + trustedIssuer + "\",\"credentialTypes\":[\"LEARCredentialMachine\"]}]}"));
+        MutableClock clock = new MutableClock(at);
+        return new CredentialVerifier(config, clock, keys, TrustedIssuersList.fromJson(
+                "{\"issuers\":[{\"id\":\"" + trustedIssuer + "\",\"credentialTypes\":[\"LEARCredentialMachine\"]}]}"),
+                Optional.empty(), new StatusLists(new Fetcher(java.time.Duration.ofSeconds(1), false), keys, clock,
+                        java.time.Duration.ofSeconds(300), java.time.Duration.ofSeconds(3600), Optional.empty()));
     }
 
     private static PresentationVerifier presentations(CompactJws vp) {

@@ -10,19 +10,18 @@ import io.lear.verifier.keys.DidKeyResolver;
 import io.lear.verifier.keys.SigningKeys;
 import io.lear.verifier.token.AccessTokenIssuer;
 import io.lear.verifier.token.TokenService;
-import io.lear.verifier.trust.CertificateChainValidator;
-import io.lear.verifier.trust.IssuerKeys;
-import io.lear.verifier.trust.TrustAnchors;
-import io.lear.verifier.trust.TrustedIssuersFile;
+import io.lear.verifier.trust.TrustSetup;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The verifier's components wired as in the server, without a container: a test PKI whose root is
- * the only anchor, a trusted issuers list naming {@link Scenario#ISSUER_DID}, and a movable clock.
+ * The verifier's components wired as in the server ({@link TrustSetup} from configuration), without
+ * a container: a test PKI whose root is the only anchor, a trusted issuers file naming
+ * {@link Scenario#ISSUER_DID}, and a movable clock.
  */
 public final class TestVerifier {
     public static final String ISSUER = "https://verifier.example.org";
@@ -36,6 +35,7 @@ public final class TestVerifier {
     public final MutableClock clock = new MutableClock(Instant.now());
     public final VerifierConfig config;
     public final SigningKeys keys;
+    public final TrustSetup trust;
     public final ClientAuthenticator authenticator;
     public final TokenService tokens;
 
@@ -52,17 +52,33 @@ public final class TestVerifier {
         ecIssuer = sharedEc;
         Map<String, String> all = new HashMap<>();
         all.put("verifier.issuer", ISSUER);
+        all.put("verifier.trust.anchors", write("anchors.pem", pki.anchorsPem()));
+        all.put("verifier.trust.issuers", write("issuers.json", issuersJson));
         all.putAll(settings);
         config = VerifierConfig.from(k -> Optional.ofNullable(all.get(k)));
         keys = SigningKeys.fromJson(SigningKeys.generateJwks(), Optional.empty());
         DidKeyResolver dids = new DidKeyResolver();
-        IssuerKeys issuerKeys = new IssuerKeys(
-                new CertificateChainValidator(TrustAnchors.of(List.of(pki.root.certificate()))), dids);
+        trust = new TrustSetup(config, clock, dids);
         authenticator = new ClientAuthenticator(new ClientAssertionVerifier(config, clock, dids),
                 new InMemoryReplayGuard(clock), new PresentationVerifier(config, clock),
-                new CredentialVerifier(config, clock, issuerKeys, TrustedIssuersFile.fromJson(issuersJson)),
+                new CredentialVerifier(config, clock, trust.issuerKeys, trust.trustedIssuers, trust.participants,
+                        trust.statusLists),
                 config.clockSkew());
-        tokens = new TokenService(config, authenticator, new AccessTokenIssuer(config, keys, clock));
+        tokens = new TokenService(config, authenticator, new AccessTokenIssuer(config, keys, clock), trust.clients);
+    }
+
+    /** Writes a file into a fresh temporary directory and returns its path. */
+    public static String write(String name, String content) {
+        try {
+            Path dir = Files.createTempDirectory("lear-test");
+            dir.toFile().deleteOnExit();
+            Path file = dir.resolve(name);
+            Files.writeString(file, content);
+            file.toFile().deleteOnExit();
+            return file.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static TestVerifier create() {
@@ -75,6 +91,10 @@ public final class TestVerifier {
 
     public static TestVerifier withIssuers(String issuersJson) {
         return new TestVerifier(Map.of(), issuersJson);
+    }
+
+    public static TestVerifier create(Map<String, String> settings, String issuersJson) {
+        return new TestVerifier(settings, issuersJson);
     }
 
     public static String defaultIssuers() {

@@ -1,0 +1,27 @@
+package io.lear.verifier.trust;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Several trusted issuer sources; an issuer is listed when any source lists it. */
+public final class CompositeTrustedIssuers implements TrustedIssuers {
+    private final List<TrustedIssuers> sources;
+
+    public CompositeTrustedIssuers(List<TrustedIssuers> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    @Override
+    public List<TrustedIssuer> lookup(String issuerId) {
+        List<TrustedIssuer> out = new ArrayList<>();
+        for (TrustedIssuers s : sources) {
+            out.addAll(s.lookup(issuerId));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean isReady() {
+        return sources.stream().allMatch(TrustedIssuers::isReady);
+    }
+}

@@ -1,0 +1,102 @@
+package io.lear.verifier.trust;
+
+import io.lear.verifier.config.ConfigurationException;
+import io.lear.verifier.config.VerifierConfig;
+import io.lear.verifier.keys.DidKeyResolver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds every trust component from the configuration (profile §7), with one shared fetcher. */
+public final class TrustSetup {
+    public final Fetcher fetcher;
+    public final TrustAnchors anchors;
+    public final IssuerKeys issuerKeys;
+    public final TrustedIssuers trustedIssuers;
+    public final Optional<Participants> participants;
+    public final Optional<RegisteredClients> clients;
+    public final StatusLists statusLists;
+    /** Every document source with a staleness limit, for readiness and metrics. */
+    public final List<RefreshingSource<?>> sources = new ArrayList<>();
+
+    public TrustSetup(VerifierConfig config, Clock clock, DidKeyResolver dids) {
+        fetcher = new Fetcher(config.fetchTimeout(), config.fetchAllowHttp());
+        anchors = TrustAnchors.load(config.trustAnchors());
+        issuerKeys = new IssuerKeys(new CertificateChainValidator(anchors), dids);
+
+        List<TrustedIssuers> issuerSources = new ArrayList<>();
+        config.trustedIssuers().ifPresent(location -> {
+            RefreshingSource<Map<String, List<TrustedIssuer>>> s = trustSource(config, clock, "verifier.trust.issuers",
+                    location, "application/json", TrustedIssuersDocument::parse);
+            issuerSources.add(new TrustedIssuersList(s));
+        });
+        config.tirUrl().ifPresent(base -> issuerSources.add(new TirTrustedIssuers(base, fetcher, clock,
+                config.trustRefresh(), config.trustMaxStaleness())));
+        trustedIssuers = new CompositeTrustedIssuers(issuerSources);
+
+        participants = config.participants().map(location -> new Participants(trustSource(config, clock,
+                "verifier.trust.participants", location, "application/json", Participants::parse)));
+        clients = config.clients().map(location -> new RegisteredClients(trustSource(config, clock,
+                "verifier.clients", location, "application/yaml, text/yaml, */*;q=0.5", RegisteredClients::parse)));
+
+        Optional<RefreshingSource<Set<String>>> legacy = config.revocationList().map(location -> {
+            checkLocation(config, "verifier.revocation.list", location);
+            RefreshingSource<Set<String>> s = new RefreshingSource<>("revoked credentials list",
+                    parsed(TrustDocuments.text(location, fetcher, "application/yaml, */*;q=0.5"), StatusLists::parseLegacy),
+                    clock, config.revocationRefresh(), config.revocationMaxStaleness());
+            sources.add(s);
+            return s;
+        });
+        statusLists = new StatusLists(fetcher, issuerKeys, clock, config.revocationRefresh(),
+                config.revocationMaxStaleness(), legacy);
+    }
+
+    private <T> RefreshingSource<T> trustSource(VerifierConfig config, Clock clock, String key, String location,
+            String accept, Parser<T> parser) {
+        checkLocation(config, key, location);
+        RefreshingSource<T> s = new RefreshingSource<>(key, parsed(TrustDocuments.text(location, fetcher, accept), parser),
+                clock, config.trustRefresh(), config.trustMaxStaleness());
+        sources.add(s);
+        return s;
+    }
+
+    private void checkLocation(VerifierConfig config, String key, String location) {
+        if (TrustDocuments.isUrl(location)) {
+            if (!fetcher.permits(location)) {
+                throw new ConfigurationException(key, "must be an https URL (http only with verifier.fetch.allow-http=true)");
+            }
+        } else if (!Files.isReadable(Path.of(location))) {
+            throw new ConfigurationException(key, "cannot read " + location);
+        }
+    }
+
+    /** Parses a document's text. */
+    @FunctionalInterface
+    interface Parser<T> {
+        T parse(String text) throws Exception;
+    }
+
+    private static <T> RefreshingSource.Loader<T> parsed(RefreshingSource.Loader<String> text, Parser<T> parser) {
+        return () -> parser.parse(text.load());
+    }
+
+    /** Loads every source once, so that start-up reports broken local files and readiness starts true. */
+    public void warmUp() {
+        for (RefreshingSource<?> s : sources) {
+            try {
+                s.get();
+            } catch (RefreshingSource.StaleException e) {
+                // Logged by the source; readiness reports it until a load succeeds.
+            }
+        }
+    }
+
+    public boolean isReady() {
+        return trustedIssuers.isReady() && sources.stream().allMatch(RefreshingSource::isFresh);
+    }
+}
