@@ -23,6 +23,7 @@ public final class TrustSetup {
     public final StatusLists statusLists;
     /** Every document source with a staleness limit, for readiness and metrics. */
     public final List<RefreshingSource<?>> sources = new ArrayList<>();
+    private final boolean hasIssuerSource;
 
     public TrustSetup(VerifierConfig config, Clock clock, DidKeyResolver dids) {
         fetcher = new Fetcher(config.fetchTimeout(), config.fetchAllowHttp());
@@ -38,6 +39,7 @@ public final class TrustSetup {
         config.tirUrl().ifPresent(base -> issuerSources.add(new TirTrustedIssuers(base, fetcher, clock,
                 config.trustRefresh(), config.trustMaxStaleness())));
         trustedIssuers = new CompositeTrustedIssuers(issuerSources);
+        hasIssuerSource = !issuerSources.isEmpty();
 
         participants = config.participants().map(location -> new Participants(trustSource(config, clock,
                 "verifier.trust.participants", location, "application/json", Participants::parse)));
@@ -96,7 +98,8 @@ public final class TrustSetup {
         }
     }
 
+    /** Ready when some issuer can be trusted at all and every document is within its staleness limit. */
     public boolean isReady() {
-        return trustedIssuers.isReady() && sources.stream().allMatch(RefreshingSource::isFresh);
+        return hasIssuerSource && trustedIssuers.isReady() && sources.stream().allMatch(RefreshingSource::isFresh);
     }
 }

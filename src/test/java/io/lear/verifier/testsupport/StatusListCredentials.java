@@ -1,0 +1,62 @@
+package io.lear.verifier.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.security.PrivateKey;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/** Builds status list credentials (W3C Bitstring Status List) signed like DOME credentials. */
+public final class StatusListCredentials {
+    private StatusListCredentials() {
+    }
+
+    /** {@code u} + base64url(gzip(bits)), MSB first, with the given indexes set. */
+    public static String encodedList(int lengthBits, long... setIndexes) {
+        byte[] bits = new byte[lengthBits / 8];
+        for (long i : setIndexes) {
+            bits[(int) (i / 8)] |= (byte) (0x80 >>> (i % 8));
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+                gz.write(bits);
+            }
+            return "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String sign(String issuer, String purpose, String encodedList, PrivateKey key, List<String> x5c) {
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("type", "BitstringStatusList");
+        subject.put("statusPurpose", purpose);
+        subject.put("encodedList", encodedList);
+        Map<String, Object> vc = new LinkedHashMap<>();
+        vc.put("@context", List.of("https://www.w3.org/ns/credentials/v2"));
+        vc.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
+        vc.put("issuer", issuer);
+        vc.put("credentialSubject", subject);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("iss", issuer);
+        payload.put("vc", vc);
+        Map<String, Object> header = TestJwts.header("RS256");
+        header.put("x5c", x5c);
+        return TestJwts.sign(header, payload, key);
+    }
+
+    /** Adds a credentialStatus entry to a credential JWT payload. */
+    @SuppressWarnings("unchecked")
+    public static void point(Map<String, Object> credentialPayload, String type, String purpose, Object index, String url) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", url + "#" + index);
+        status.put("type", type);
+        status.put("statusPurpose", purpose);
+        status.put("statusListIndex", index);
+        status.put("statusListCredential", url);
+        ((Map<String, Object>) credentialPayload.get("vc")).put("credentialStatus", status);
+    }
+}
