@@ -3,6 +3,9 @@ package io.lear.verifier;
 import io.lear.verifier.client.ClientAssertionVerifier;
 import io.lear.verifier.client.ClientAuthenticator;
 import io.lear.verifier.client.InMemoryReplayGuard;
+import io.lear.verifier.client.RedisReplayGuard;
+import io.lear.verifier.client.ReplayGuard;
+import jakarta.annotation.PreDestroy;
 import io.lear.verifier.config.ConfigurationException;
 import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.credential.CredentialVerifier;
@@ -37,6 +40,7 @@ public class AuthorizationServer {
     private TrustSetup trust;
     private TokenService tokens;
     private DidKeyResolver dids;
+    private ReplayGuard replay;
 
     @PostConstruct
     void init() {
@@ -49,8 +53,11 @@ public class AuthorizationServer {
             dids = new DidKeyResolver();
             trust = new TrustSetup(config, clock, dids);
             trust.warmUp();
+            replay = config.replayStore().equals("redis")
+                    ? new RedisReplayGuard(config.redisUri().orElseThrow(), clock, java.time.Duration.ofSeconds(2))
+                    : new InMemoryReplayGuard(clock);
             ClientAuthenticator authenticator = new ClientAuthenticator(
-                    new ClientAssertionVerifier(config, clock, dids), new InMemoryReplayGuard(clock),
+                    new ClientAssertionVerifier(config, clock, dids), replay,
                     new PresentationVerifier(config, clock),
                     new CredentialVerifier(config, clock, trust.issuerKeys, trust.trustedIssuers, trust.participants,
                             trust.statusLists), config.clockSkew());
@@ -82,6 +89,17 @@ public class AuthorizationServer {
 
     public TrustSetup trust() {
         return trust;
+    }
+
+    public ReplayGuard replay() {
+        return replay;
+    }
+
+    @PreDestroy
+    void close() {
+        if (replay instanceof RedisReplayGuard redis) {
+            redis.close();
+        }
     }
 
     public DidKeyResolver dids() {

@@ -1,6 +1,7 @@
 package io.lear.verifier.health;
 
 import io.lear.verifier.AuthorizationServer;
+import io.lear.verifier.client.RedisReplayGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -22,8 +23,9 @@ public class VerifierHealthChecks {
         return () -> {
             boolean keys = server.keys() != null && server.keys().activeKeyId() != null;
             boolean trust = server.trust() != null && server.trust().isReady();
-            return HealthCheckResponse.named("lear-verifier-ready").status(keys && trust)
-                    .withData("signing-key", keys).withData("trust", trust).build();
+            boolean replay = !(server.replay() instanceof RedisReplayGuard redis) || redis.isReachable();
+            return HealthCheckResponse.named("lear-verifier-ready").status(keys && trust && replay)
+                    .withData("signing-key", keys).withData("trust", trust).withData("replay-store", replay).build();
         };
     }
 

@@ -3,6 +3,7 @@ package io.lear.verifier.token;
 import io.lear.verifier.credential.MachineCredential;
 import io.lear.verifier.error.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -16,6 +17,9 @@ import org.jose4j.json.JsonUtil;
 public class TokenAudit {
     private static final Logger LOG = Logger.getLogger("io.lear.verifier.audit");
 
+    @Inject
+    TokenMetrics metrics;
+
     public void granted(String requestId, TokenService.Grant grant, long startedNanos) {
         MachineCredential vc = grant.client().credential();
         Map<String, Object> line = base("granted", "none", requestId, startedNanos);
@@ -24,12 +28,14 @@ public class TokenAudit {
         line.put("issuer", vc.issuerId());
         line.put("organization", vc.mandator().organizationIdentifier());
         LOG.info(JsonUtil.toJson(line));
+        metrics.record("granted", "none", startedNanos);
     }
 
     public void refused(String requestId, OAuthException e, long startedNanos) {
         Map<String, Object> line = base("refused", e.reason().code(), requestId, startedNanos);
         line.put("status", e.status());
         LOG.info(JsonUtil.toJson(line));
+        metrics.record("refused", e.reason().code(), startedNanos);
     }
 
     private static Map<String, Object> base(String outcome, String reason, String requestId, long startedNanos) {

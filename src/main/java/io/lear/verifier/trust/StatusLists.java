@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -144,9 +143,17 @@ public final class StatusLists {
         return OAuthException.unavailable(Reason.VC_STATUS_UNAVAILABLE, description, TrustDocuments.RETRY_AFTER_SECONDS);
     }
 
-    /** Age and failures of the cached lists, for readiness and metrics. */
-    public Map<String, RefreshingSource<StatusList>> cached() {
-        return lists;
+    /** For metrics: how many lists are cached, the oldest one's age, and failed loads. */
+    public int cachedCount() {
+        return lists.size();
+    }
+
+    public long maxAgeSeconds() {
+        return lists.values().stream().mapToLong(RefreshingSource::ageSeconds).max().orElse(0);
+    }
+
+    public long fetchFailures() {
+        return lists.values().stream().mapToLong(RefreshingSource::failures).sum();
     }
 
     public Optional<RefreshingSource<Set<String>>> legacyList() {
