@@ -23,6 +23,7 @@ public final class CompactJws {
     public static final int MAX_JWT_LENGTH = 32 * 1024;
     public static final int MAX_JSON_DEPTH = 32;
     private static final ProviderContext PROVIDERS = new ProviderContext();
+    private static final Base64.Encoder URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final String compact;
     private final Claims header;
@@ -54,6 +55,7 @@ public final class CompactJws {
         Map<String, Object> header = decodeJsonPart(compact.substring(0, first), malformed, what + " header");
         Map<String, Object> payload = decodeJsonPart(compact.substring(first + 1, second), malformed,
                 what + " payload");
+        decodeCanonical(compact.substring(second + 1), malformed, what + " signature");
         if (!(header.get("alg") instanceof String)) {
             throw OAuthException.of(malformed, what + " header has no 'alg'");
         }
@@ -61,13 +63,25 @@ public final class CompactJws {
                 new Claims(payload, malformed, what));
     }
 
-    private static Map<String, Object> decodeJsonPart(String part, Reason malformed, String what) {
+    /**
+     * Unpadded base64url in its one canonical spelling: a decoder that ignored stray trailing bits
+     * would let the same signed bytes travel under several spellings.
+     */
+    private static byte[] decodeCanonical(String part, Reason malformed, String what) {
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(part);
         } catch (IllegalArgumentException e) {
             throw OAuthException.of(malformed, what + " is not base64url");
         }
+        if (!URL_ENCODER.encodeToString(bytes).equals(part)) {
+            throw OAuthException.of(malformed, what + " is not canonical unpadded base64url");
+        }
+        return bytes;
+    }
+
+    private static Map<String, Object> decodeJsonPart(String part, Reason malformed, String what) {
+        byte[] bytes = decodeCanonical(part, malformed, what);
         String json = new String(bytes, StandardCharsets.UTF_8);
         if (!JsonDepth.within(json, MAX_JSON_DEPTH)) {
             throw OAuthException.of(malformed, what + " nests JSON deeper than " + MAX_JSON_DEPTH);

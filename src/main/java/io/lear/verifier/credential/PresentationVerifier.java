@@ -73,9 +73,13 @@ public final class PresentationVerifier {
         return decoded;
     }
 
+    /** Restores the padding the standard decoder wants; a length of 1 mod 4 is never Base64. */
     private static String pad(String s) {
         int rem = s.length() % 4;
-        return rem == 0 ? s : s + "==".substring(0, 4 - rem);
+        if (rem == 1) {
+            throw new IllegalArgumentException("not Base64");
+        }
+        return rem == 0 ? s : s + (rem == 2 ? "==" : "=");
     }
 
     private static void checkHolder(CompactJws vp, DidKey client) {

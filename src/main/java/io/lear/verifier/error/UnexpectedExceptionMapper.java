@@ -22,8 +22,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return ErrorResponses.toResponse(OAuthException.of(Reason.SERVER_ERROR, "internal server error"));
     }
 
+    /** The innermost frame of our own code, which is where the bug is; else the innermost frame. */
     private static String firstFrame(Throwable t) {
         StackTraceElement[] st = t.getStackTrace();
+        for (StackTraceElement e : st) {
+            if (e.getClassName().startsWith("io.lear.verifier.")) {
+                return e.toString();
+            }
+        }
         return st.length == 0 ? "?" : st[0].toString();
     }
 }

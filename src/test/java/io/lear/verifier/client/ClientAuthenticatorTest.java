@@ -265,6 +265,31 @@ class ClientAuthenticatorTest {
     }
 
     @Test
+    void everyTruncationOfTheVpIsRefusedCleanly() {
+        Scenario s = verifier.scenario();
+        String vp = s.presentation(s.credential());
+        for (int cut = 1; cut < vp.length(); cut += 7) {
+            String truncated = vp.substring(0, cut);
+            OAuthException e = assertThrows(OAuthException.class,
+                    () -> verifier.authenticator.authenticate(s.assertionWith(truncated), Optional.empty()), "cut " + cut);
+            assertEquals(401, e.status(), "cut " + cut);
+        }
+    }
+
+    @Test
+    void nonCanonicalBase64urlIsRefused() {
+        Scenario s = verifier.scenario();
+        String a = s.assertion();
+        String[] parts = a.split("\\.");
+        // The last character of a 64-byte signature carries 4 unused bits: set one of them.
+        char last = parts[2].charAt(parts[2].length() - 1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char sibling = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        String respelled = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 1) + sibling;
+        refused(Reason.ASSERTION_MALFORMED, respelled, Optional.empty());
+    }
+
+    @Test
     void vpSignatureAndHolder() {
         Scenario signedByOther = verifier.scenario();
         TestMachine other = TestMachine.p256();

@@ -1,0 +1,335 @@
+package it.io.lear.verifier;
+
+import static it.io.lear.verifier.ItServer.JWT_BEARER;
+import static it.io.lear.verifier.ItServer.form;
+import static it.io.lear.verifier.ItServer.scenario;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lear.verifier.error.Reason;
+import io.lear.verifier.testsupport.Scenario;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jose4j.json.JsonUtil;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Thousands of generated hostile requests (seeded, so reproducible): garbage and truncated bodies,
+ * mutated assertion/VP/VC strings, every checked claim replaced by every wrong JSON type, deep JSON,
+ * huge arrays, oversized parts. None may get a token, none may cause a 5xx, and every answer must be
+ * a JSON error with one of the profile's reasons.
+ */
+@ExtendWith(ArquillianExtension.class)
+@SuppressWarnings("unchecked")
+class HostileInputIT {
+    private static final Set<String> REASONS = Arrays.stream(Reason.values()).map(Reason::code).collect(Collectors.toSet());
+    private static final List<Object> WRONG_TYPES = List.of("text", 1, 1.5, true, List.of(), Map.of(), List.of(1, 2),
+            Map.of("a", Map.of("b", 1)), deep(40), "x".repeat(40_000));
+    private final Random random = new Random(20261126L);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ItServer.war();
+    }
+
+    @Test
+    void noHostileRequestGetsATokenOrA5xx() throws Exception {
+        List<String> bodies = new ArrayList<>();
+        claimMutations(bodies);
+        int structural = bodies.size();
+        while (bodies.size() < structural + 1800) {
+            bodies.add(stringMutation());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        Map<String, AtomicInteger> byReason = new ConcurrentHashMap<>();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> futures = new ArrayList<>();
+        for (String labelled : bodies) {
+            int cut = labelled.indexOf(LABEL_END);
+            String what = cut < 0 ? "random" : labelled.substring(0, cut);
+            String body = cut < 0 ? labelled : labelled.substring(cut + 1);
+            futures.add(pool.submit(() -> {
+                HttpResponse<String> r = ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.TOKEN))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                String problem = check(r);
+                if (problem != null) {
+                    failures.add(problem + " <- " + what);
+                } else {
+                    byReason.computeIfAbsent(reason(r), k -> new AtomicInteger()).incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        System.out.println("hostile requests: " + bodies.size() + ", reasons: " + new java.util.TreeMap<>(byReason));
+        assertTrue(bodies.size() >= 2000, "at least 2000 requests");
+        assertEquals(List.of(), failures.subList(0, Math.min(10, failures.size())), failures.size() + " failures");
+    }
+
+    private static String check(HttpResponse<String> r) {
+        if (r.statusCode() == 200) {
+            return "TOKEN ISSUED";
+        }
+        if (r.statusCode() >= 500) {
+            return "status " + r.statusCode() + " " + r.body();
+        }
+        try {
+            Map<String, Object> json = JsonUtil.parseJson(r.body());
+            if (!(json.get("error") instanceof String) || !REASONS.contains(json.get("reason"))) {
+                return "not a profile error: " + r.body();
+            }
+        } catch (Exception e) {
+            return "not JSON (" + r.statusCode() + "): " + r.body();
+        }
+        return null;
+    }
+
+    private static String reason(HttpResponse<String> r) {
+        try {
+            return (String) JsonUtil.parseJson(r.body()).get("reason");
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    /** What the next generated body mutates, for failure messages. */
+    private String label = "";
+
+    private String body(String assertion) {
+        return label + LABEL_END + bodyOnly(assertion);
+    }
+
+    private static final char LABEL_END = '\u0001';
+
+    private static String bodyOnly(String assertion) {
+        return form(Map.of("grant_type", "client_credentials", "client_assertion_type", JWT_BEARER,
+                "client_assertion", assertion));
+    }
+
+    /** JSON kinds a field may legitimately hold; every other kind in {@link #WRONG_TYPES} must be refused. */
+    private static final String S = "string";
+    private static final String N = "number";
+    private static final String O = "object";
+    private static final String A = "array";
+
+    private static String kind(Object v) {
+        if (v instanceof String str) {
+            return str.length() > 1000 ? "oversize" : S;
+        }
+        return v instanceof Number ? N : v instanceof Boolean ? "boolean" : v instanceof List ? A : O;
+    }
+
+    private void each(List<String> bodies, String field, Set<String> accepted, java.util.function.Function<Object, String> build) {
+        for (Object v : WRONG_TYPES) {
+            if (!accepted.contains(kind(v))) {
+                label = field + "=" + kind(v);
+                bodies.add(build.apply(v));
+            }
+        }
+    }
+
+    /** Every checked claim of assertion, VP and VC replaced by every wrong type, each in a signed request. */
+    private void claimMutations(List<String> bodies) {
+        Map<String, Set<String>> assertionClaims = Map.of("iss", Set.of(S), "sub", Set.of(S), "aud", Set.of(S),
+                "exp", Set.of(N), "iat", Set.of(N), "jti", Set.of(S), "vp_token", Set.of(S));
+        assertionClaims.forEach((claim, ok) -> each(bodies, "assertion." + claim, ok, v -> {
+            Scenario s = scenario();
+            s.assertionPayload = p -> p.put(claim, v);
+            return body(s.assertion());
+        }));
+        Map<String, Set<String>> vpClaims = Map.of("iss", Set.of(S), "aud", Set.of(S), "exp", Set.of(N),
+                "nbf", Set.of(N), "iat", Set.of(N), "vp", Set.of(O));
+        vpClaims.forEach((claim, ok) -> each(bodies, "vp." + claim, ok, v -> {
+            Scenario s = scenario();
+            s.vpPayload = p -> p.put(claim, v);
+            return body(s.assertion());
+        }));
+        Map<String, Set<String>> vpMembers = Map.of("type", Set.of(S), "holder", Set.of(S), "verifiableCredential", Set.of());
+        vpMembers.forEach((member, ok) -> each(bodies, "vp.vp." + member, ok, v -> {
+            Scenario s = scenario();
+            s.vpPayload = p -> vp(p).put(member, v);
+            return body(s.assertion());
+        }));
+        Map<String, Map.Entry<Consumer<Map<String, Object>>, Set<String>>> vcTargets = new LinkedHashMap<>();
+        Map.of("iss", Set.of(S), "sub", Set.of(S), "nbf", Set.of(N), "exp", Set.of(N), "vc", Set.of(O), "cnf", Set.of(O))
+                .forEach((claim, ok) -> vcTargets.put("vc-jwt." + claim, Map.entry(p -> p.put(claim, MARK), ok)));
+        Map.of("type", Set.of(S), "issuer", Set.of(S), "id", Set.of(S), "validFrom", Set.<String>of(),
+                "validUntil", Set.<String>of(), "credentialSubject", Set.of(O), "credentialStatus", Set.of(A))
+                .forEach((member, ok) -> vcTargets.put("vc." + member, Map.entry(p -> vc(p).put(member, MARK), ok)));
+        Map.of("id", Set.of(S), "mandate", Set.of(O)).forEach((member, ok) -> vcTargets.put("subject." + member,
+                Map.entry(p -> subject(p).put(member, MARK), ok)));
+        Map.of("mandatee", Set.of(O), "mandator", Set.of(O), "power", Set.of(A))
+                .forEach((member, ok) -> vcTargets.put("mandate." + member, Map.entry(p -> mandate(p).put(member, MARK), ok)));
+        for (String member : List.of("id", "domain", "ipAddress")) {
+            vcTargets.put("mandatee." + member, Map.entry(p -> ((Map<String, Object>) mandate(p).get("mandatee")).put(member, MARK), Set.of(S)));
+        }
+        for (String member : List.of("organizationIdentifier", "organization", "email", "country")) {
+            vcTargets.put("mandator." + member, Map.entry(p -> ((Map<String, Object>) mandate(p).get("mandator")).put(member, MARK), Set.of(S)));
+        }
+        for (String member : List.of("domain", "function", "action")) {
+            vcTargets.put("power." + member, Map.entry(p -> ((Map<String, Object>) ((List<Object>) mandate(p).get("power")).get(0))
+                    .put(member, MARK), Set.of(S)));
+        }
+        vcTargets.forEach((field, target) -> each(bodies, field, target.getValue(), v -> {
+            Scenario s = scenario();
+            s.vcPayload = p -> {
+                target.getKey().accept(p);
+                replaceMark(p, v);
+            };
+            return body(s.assertion());
+        }));
+        Map.of("alg", Set.<String>of(), "x5c", Set.<String>of(), "crit", Set.of(A)).forEach((header, ok) -> each(bodies,
+                "vc-header." + header, ok, v -> {
+            Scenario s = scenario();
+            s.vcHeader = h -> h.put(header, v);
+            return body(s.assertion());
+        }));
+        label = "huge arrays";
+        // Huge arrays and many credentials.
+        Scenario many = scenario();
+        String vc = many.credential();
+        bodies.add(body(many.assertionWith(many.presentation(Collections.nCopies(11, vc).toArray(new String[0])))));
+        Scenario bigPower = scenario();
+        bigPower.vcPayload = p -> mandate(p).put("power", Collections.nCopies(500, Map.of("domain", "D", "function", "F",
+                "action", "A")));
+        bodies.add(body(bigPower.assertion()));
+        Scenario bigAud = scenario();
+        bigAud.assertionPayload = p -> p.put("aud", Collections.nCopies(5000, "https://x.example"));
+        bodies.add(body(bigAud.assertion()));
+    }
+
+    private static final String MARK = "\u0000mark";
+
+    @SuppressWarnings("unchecked")
+    private static void replaceMark(Object node, Object value) {
+        if (node instanceof Map<?, ?> m) {
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
+                if (MARK.equals(e.getValue())) {
+                    e.setValue(value);
+                } else {
+                    replaceMark(e.getValue(), value);
+                }
+            }
+        } else if (node instanceof List<?> l) {
+            for (Object o : l) {
+                replaceMark(o, value);
+            }
+        }
+    }
+
+    /** A random textual mutation of a valid request: truncations, flips, splices, garbage, oversize. */
+    private String stringMutation() {
+        Scenario s = scenario();
+        String assertion = s.assertion();
+        int kind = random.nextInt(9);
+        label = "string mutation " + kind;
+        switch (kind) {
+            case 0:
+                return body(assertion.substring(0, random.nextInt(assertion.length())));
+            case 1: {
+                char[] c = assertion.toCharArray();
+                int n = 1 + random.nextInt(4);
+                for (int i = 0; i < n; i++) {
+                    int at = random.nextInt(c.length);
+                    char replacement;
+                    do {
+                        replacement = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.".charAt(random.nextInt(65));
+                    } while (replacement == c[at]);
+                    c[at] = replacement;
+                }
+                return body(new String(c));
+            }
+            case 2: {
+                String[] parts = assertion.split("\\.");
+                Scenario other = scenario();
+                String[] o = other.assertion().split("\\.");
+                int swap = 1 + random.nextInt(2); // headers are identical across assertions: no mutation
+                parts[swap] = o[swap];
+                return body(String.join(".", parts));
+            }
+            case 3: {
+                byte[] b = new byte[random.nextInt(2000)];
+                random.nextBytes(b);
+                return label + LABEL_END + new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).replace(LABEL_END, ' ');
+            }
+            case 4: {
+                String vp = s.presentation(s.credential());
+                String mutated = vp.substring(0, random.nextInt(vp.length()));
+                return body(s.assertionWith(mutated));
+            }
+            case 5: {
+                String vc = s.credential();
+                int at = random.nextInt(vc.length());
+                String mutated = vc.substring(0, at) + (char) ('a' + random.nextInt(26)) + vc.substring(Math.min(vc.length(), at + 1));
+                if (mutated.equals(vc)) {
+                    mutated = vc + "x";
+                }
+                return body(s.assertionWith(s.presentation(mutated)));
+            }
+            case 6: {
+                Map<String, String> params = new LinkedHashMap<>();
+                params.put("grant_type", random.nextBoolean() ? "client_credentials" : "CLIENT_CREDENTIALS");
+                params.put("client_assertion_type", random.nextBoolean() ? JWT_BEARER : JWT_BEARER + " ");
+                params.put("client_assertion", assertion);
+                String body = form(params);
+                return label + LABEL_END + (random.nextBoolean() ? body + "&client_assertion=" + assertion.substring(0, 10)
+                        : body.replace("client_credentials", "client_credential"));
+            }
+            case 7:
+                return body(assertion + "." + assertion);
+            default:
+                return body("eyJhbGciOiJFUzI1NiJ9." + "A".repeat(random.nextInt(50_000)) + ".AAAA");
+        }
+    }
+
+    private static Object deep(int depth) {
+        Object o = 1;
+        for (int i = 0; i < depth; i++) {
+            o = List.of(o);
+        }
+        return o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> vp(Map<String, Object> p) {
+        return (Map<String, Object>) p.get("vp");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> vc(Map<String, Object> p) {
+        return (Map<String, Object>) p.get("vc");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> subject(Map<String, Object> p) {
+        return (Map<String, Object>) vc(p).get("credentialSubject");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mandate(Map<String, Object> p) {
+        return (Map<String, Object>) subject(p).get("mandate");
+    }
+}
