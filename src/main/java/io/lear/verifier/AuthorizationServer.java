@@ -41,12 +41,14 @@ public class AuthorizationServer {
     private TokenService tokens;
     private DidKeyResolver dids;
     private ReplayGuard replay;
+    private String cryptoProvider;
 
     @PostConstruct
     void init() {
         Config mp = ConfigProvider.getConfig();
         try {
             config = VerifierConfig.from(key -> mp.getOptionalValue(key, String.class));
+            cryptoProvider = io.lear.verifier.keys.NativeCrypto.install(config.cryptoProvider());
             Clock clock = Clock.systemUTC();
             Path outputDir = Path.of(mp.getOptionalValue("lear.server.output.dir", String.class).orElse("."));
             keys = SigningKeys.load(config.keysFile(), config.activeKeyId(), outputDir);

@@ -44,7 +44,7 @@ public final class ClientAssertionVerifier {
         if (!jws.critical().isEmpty()) {
             throw OAuthException.of(Reason.ASSERTION_MALFORMED, "client assertion has critical headers");
         }
-        if (!jws.verify(client.publicKey(), jws.alg(), Set.of())) {
+        if (!jws.verify(client.publicKey(), jws.alg())) {
             throw OAuthException.of(Reason.ASSERTION_SIGNATURE_INVALID,
                     "client assertion signature does not verify with the client's did:key");
         }

@@ -44,6 +44,7 @@ public final class VerifierConfig {
     private final Duration fetchTimeout;
     private final String replayStore;
     private final Optional<String> redisUri;
+    private final String cryptoProvider;
 
     private VerifierConfig(Function<String, Optional<String>> source) {
         Reader r = new Reader(source);
@@ -86,6 +87,10 @@ public final class VerifierConfig {
         this.redisUri = r.string("verifier.replay.redis.uri");
         if (replayStore.equals("redis") && redisUri.isEmpty()) {
             throw new ConfigurationException("verifier.replay.redis.uri", "required when verifier.replay.store=redis");
+        }
+        this.cryptoProvider = r.string("verifier.crypto.provider").orElse("native");
+        if (!cryptoProvider.equals("native") && !cryptoProvider.equals("jdk")) {
+            throw new ConfigurationException("verifier.crypto.provider", "must be 'native' or 'jdk'");
         }
         if (tirUrl.isPresent()) {
             r.checkAbsoluteUri("verifier.trust.tir-url", tirUrl.get());
@@ -199,6 +204,11 @@ public final class VerifierConfig {
 
     public Optional<String> redisUri() {
         return redisUri;
+    }
+
+    /** {@code native} (AWS-LC when it loads) or {@code jdk}. */
+    public String cryptoProvider() {
+        return cryptoProvider;
     }
 
     /** Typed reads with the key in every error. */

@@ -7,11 +7,10 @@ import java.security.Key;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jose4j.jca.ProviderContext;
 import org.jose4j.json.JsonUtil;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwa.AlgorithmFactoryFactory;
+import org.jose4j.jws.JsonWebSignatureAlgorithm;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -28,11 +27,15 @@ public final class CompactJws {
     private final String compact;
     private final Claims header;
     private final Claims payload;
+    private final int signingInputEnd;
+    private final byte[] signature;
 
-    private CompactJws(String compact, Claims header, Claims payload) {
+    private CompactJws(String compact, Claims header, Claims payload, int signingInputEnd, byte[] signature) {
         this.compact = compact;
         this.header = header;
         this.payload = payload;
+        this.signingInputEnd = signingInputEnd;
+        this.signature = signature;
     }
 
     /**
@@ -55,12 +58,12 @@ public final class CompactJws {
         Map<String, Object> header = decodeJsonPart(compact.substring(0, first), malformed, what + " header");
         Map<String, Object> payload = decodeJsonPart(compact.substring(first + 1, second), malformed,
                 what + " payload");
-        decodeCanonical(compact.substring(second + 1), malformed, what + " signature");
+        byte[] signature = decodeCanonical(compact.substring(second + 1), malformed, what + " signature");
         if (!(header.get("alg") instanceof String)) {
             throw OAuthException.of(malformed, what + " header has no 'alg'");
         }
         return new CompactJws(compact, new Claims(header, malformed, what + " header"),
-                new Claims(payload, malformed, what));
+                new Claims(payload, malformed, what), second, signature);
     }
 
     /**
@@ -123,19 +126,18 @@ public final class CompactJws {
 
     /**
      * Verifies the signature with {@code key} under {@code alg}, which the caller has already checked
-     * against its allow-list. {@code knownCritical} lists the critical headers the caller understands.
+     * against its allow-list (and the caller has already decided about {@code crit} headers). The
+     * parts decoded by {@link #parse} are used as they are: nothing is parsed twice.
      *
      * @return whether the signature is valid; a key that cannot be used with {@code alg} is invalid
      */
-    public boolean verify(Key key, String alg, Set<String> knownCritical) {
+    public boolean verify(Key key, String alg) {
         try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setProviderContext(PROVIDERS);
-            jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
-            jws.setKnownCriticalHeaders(knownCritical.toArray(new String[0]));
-            jws.setCompactSerialization(compact);
-            jws.setKey(key);
-            return jws.verifySignature();
+            JsonWebSignatureAlgorithm algorithm = AlgorithmFactoryFactory.getInstance().getJwsAlgorithmFactory()
+                    .getAlgorithm(alg);
+            algorithm.validateVerificationKey(key);
+            byte[] signingInput = compact.substring(0, signingInputEnd).getBytes(StandardCharsets.US_ASCII);
+            return algorithm.verifySignature(signature, key, signingInput, PROVIDERS);
         } catch (JoseException | RuntimeException e) {
             return false;
         }

@@ -37,7 +37,7 @@ public final class PresentationVerifier {
         CompactJws vp = CompactJws.parse(decode(vpToken), Reason.VP_MALFORMED, "VP");
         checkHolder(vp, client);
         if (!vp.alg().equals(client.type().jwsAlgorithm()) || !vp.critical().isEmpty()
-                || !vp.verify(client.publicKey(), vp.alg(), Set.of())) {
+                || !vp.verify(client.publicKey(), vp.alg())) {
             throw OAuthException.of(Reason.VP_SIGNATURE_INVALID, "VP signature does not verify with the client's did:key");
         }
         checkTimes(vp.payload());

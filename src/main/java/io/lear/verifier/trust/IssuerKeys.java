@@ -42,6 +42,11 @@ public final class IssuerKeys {
      *     vc_issuer_untrusted or vc_malformed
      */
     public void verifySignature(CompactJws jws, String issuerId, Instant now) {
+        for (String crit : jws.critical()) {
+            if (!KNOWN_CRITICAL.contains(crit)) {
+                throw OAuthException.of(Reason.VC_MALFORMED, "credential has an unsupported critical header");
+            }
+        }
         if (issuerId.startsWith(ELSI_PREFIX)) {
             verifyWithCertificate(jws, issuerId.substring(ELSI_PREFIX.length()), now);
         } else if (issuerId.startsWith(DidKey.PREFIX)) {
@@ -51,7 +56,7 @@ public final class IssuerKeys {
             } catch (IllegalArgumentException e) {
                 throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED, "credential issuer did:key cannot be resolved");
             }
-            if (!jws.alg().equals(key.type().jwsAlgorithm()) || !jws.verify(key.publicKey(), jws.alg(), KNOWN_CRITICAL)) {
+            if (!jws.alg().equals(key.type().jwsAlgorithm()) || !jws.verify(key.publicKey(), jws.alg())) {
                 throw OAuthException.of(Reason.VC_SIGNATURE_INVALID, "credential signature does not verify with the issuer's did:key");
             }
         } else {
@@ -62,7 +67,7 @@ public final class IssuerKeys {
     private void verifyWithCertificate(CompactJws jws, String organizationIdentifier, Instant now) {
         List<X509Certificate> chain = x5c(jws);
         if (jws.alg().equals("EdDSA")
-                || !jws.verify(chain.get(0).getPublicKey(), jws.alg(), KNOWN_CRITICAL)) {
+                || !jws.verify(chain.get(0).getPublicKey(), jws.alg())) {
             throw OAuthException.of(Reason.VC_SIGNATURE_INVALID, "credential signature does not verify with its x5c certificate");
         }
         if (!chains.isTrusted(chain, now)) {
