@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.jose4j.jca.ProviderContext;
-import org.jose4j.json.JsonUtil;
 import org.jose4j.jwa.AlgorithmFactoryFactory;
 import org.jose4j.jws.JsonWebSignatureAlgorithm;
 import org.jose4j.lang.JoseException;
@@ -85,21 +84,10 @@ public final class CompactJws {
 
     private static Map<String, Object> decodeJsonPart(String part, Reason malformed, String what) {
         byte[] bytes = decodeCanonical(part, malformed, what);
-        String json = new String(bytes, StandardCharsets.UTF_8);
-        if (!JsonDepth.within(json, MAX_JSON_DEPTH)) {
-            throw OAuthException.of(malformed, what + " nests JSON deeper than " + MAX_JSON_DEPTH);
-        }
         try {
-            Map<String, Object> map = JsonUtil.parseJson(json);
-            if (map == null) {
-                throw OAuthException.of(malformed, what + " is not a JSON object");
-            }
-            return map;
-        } catch (JoseException | RuntimeException e) {
-            if (e instanceof OAuthException oe) {
-                throw oe;
-            }
-            throw OAuthException.of(malformed, what + " is not a JSON object");
+            return JsonText.parseObject(new String(bytes, StandardCharsets.UTF_8), MAX_JSON_DEPTH);
+        } catch (IllegalArgumentException e) {
+            throw OAuthException.of(malformed, what + ": " + e.getMessage());
         }
     }
 

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jose4j.json.JsonUtil;
+import io.lear.verifier.credential.JsonText;
 
 /** Renders an {@link OAuthException} as the RFC 6749 §5.2 JSON body with {@code reason}. */
 public final class ErrorResponses {
@@ -25,7 +25,7 @@ public final class ErrorResponses {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .cacheControl(noStore())
                 .header("Pragma", "no-cache")
-                .entity(JsonUtil.toJson(body(e)));
+                .entity(JsonText.write(body(e)));
         if (e.retryAfterSeconds() != null) {
             rb.header("Retry-After", e.retryAfterSeconds());
         }

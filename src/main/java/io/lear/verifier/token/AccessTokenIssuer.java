@@ -2,7 +2,10 @@ package io.lear.verifier.token;
 
 import io.lear.verifier.client.AuthenticatedClient;
 import io.lear.verifier.config.VerifierConfig;
+import io.lear.verifier.credential.JsonText;
 import io.lear.verifier.credential.MachineCredential;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.lear.verifier.keys.SigningKeys;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,8 +15,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /** Signs the JWT access token (profile §9, RFC 9068): ES256, {@code typ at+jwt}, the active key's kid. */
@@ -35,29 +36,29 @@ public final class AccessTokenIssuer {
         Instant now = clock.instant();
         long iat = now.getEpochSecond();
         long lifetime = config.tokenLifetime().toSeconds();
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(config.issuer());
-        claims.setSubject(client.clientId());
-        claims.setAudience(audience);
-        claims.setClaim("client_id", client.clientId());
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", config.issuer());
+        claims.put("sub", client.clientId());
+        claims.put("aud", audience);
+        claims.put("client_id", client.clientId());
         // MicroProfile JWT resource servers (Liberty's by default) name the caller by 'upn'.
-        claims.setClaim("upn", client.clientId());
-        claims.setClaim("scope", String.join(" ", scopes));
-        claims.setJwtId(UUID.randomUUID().toString());
-        claims.setIssuedAt(NumericDate.fromSeconds(iat));
-        claims.setExpirationTime(NumericDate.fromSeconds(iat + lifetime));
-        claims.setStringListClaim("groups", groups(vc));
-        claims.setClaim("organization_identifier", vc.mandator().organizationIdentifier());
-        claims.setClaim("credential_id", vc.id());
+        claims.put("upn", client.clientId());
+        claims.put("scope", String.join(" ", scopes));
+        claims.put("jti", UUID.randomUUID().toString());
+        claims.put("iat", iat);
+        claims.put("exp", iat + lifetime);
+        claims.put("groups", groups(vc));
+        claims.put("organization_identifier", vc.mandator().organizationIdentifier());
+        claims.put("credential_id", vc.id());
         if (config.embedVc()) {
-            claims.setClaim("vc", vc.json());
+            claims.put("vc", vc.json());
         }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
         jws.setHeader("typ", TYP);
         jws.setKeyIdHeaderValue(keys.activeKeyId());
         jws.setKey(keys.activePrivateKey());
-        jws.setPayload(claims.toJson());
+        jws.setPayload(JsonText.write(claims));
         try {
             return new IssuedToken(jws.getCompactSerialization(), lifetime, String.join(" ", scopes));
         } catch (JoseException e) {

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.jose4j.json.JsonUtil;
+import io.lear.verifier.credential.JsonText;
 
 /**
  * One structured JSON line per token decision (profile §13): outcome, reason, who and which
@@ -27,14 +27,14 @@ public class TokenAudit {
         line.put("credential_id", vc.id());
         line.put("issuer", vc.issuerId());
         line.put("organization", vc.mandator().organizationIdentifier());
-        LOG.info(JsonUtil.toJson(line));
+        LOG.info(JsonText.write(line));
         metrics.record("granted", "none", startedNanos);
     }
 
     public void refused(String requestId, OAuthException e, long startedNanos) {
         Map<String, Object> line = base("refused", e.reason().code(), requestId, startedNanos);
         line.put("status", e.status());
-        LOG.info(JsonUtil.toJson(line));
+        LOG.info(JsonText.write(line));
         metrics.record("refused", e.reason().code(), startedNanos);
     }
 

@@ -19,7 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jose4j.json.JsonUtil;
+import io.lear.verifier.credential.JsonText;
 
 /** {@code POST /oidc/token}: the client_credentials grant with a VP-carrying client assertion. */
 @Path("/oidc/token")
@@ -46,7 +46,7 @@ public class TokenEndpoint {
             json.put("token_type", "Bearer");
             json.put("expires_in", grant.token().expiresIn());
             json.put("scope", grant.token().scope());
-            return Response.ok(JsonUtil.toJson(json), MediaType.APPLICATION_JSON_TYPE)
+            return Response.ok(JsonText.write(json), MediaType.APPLICATION_JSON_TYPE)
                     .cacheControl(ErrorResponses.noStore()).header("Pragma", "no-cache").build();
         } catch (OAuthException e) {
             audit.refused(requestId, e, started);

@@ -86,6 +86,10 @@ public record TokenRequest(String clientAssertion, Optional<String> clientId, Op
     }
 
     private static String decode(String s) {
+        // Base64url values (the 12 KB assertion) need no decoding: skip the copy.
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+            return s;
+        }
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -27,8 +27,13 @@ public final class IssuerKeys {
     private static final int MAX_CHAIN = 10;
     private static final int MAX_CERT_CHARS = 16 * 1024;
 
+    private static final int MAX_CACHED_CERTIFICATES = 1000;
+
     private final CertificateChainValidator chains;
     private final DidKeyResolver dids;
+    /** Parsed x5c certificates by their Base64 text: DOME issuers sign with the same few certificates. */
+    private final java.util.concurrent.ConcurrentHashMap<String, X509Certificate> parsed =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public IssuerKeys(CertificateChainValidator chains, DidKeyResolver dids) {
         this.chains = chains;
@@ -80,7 +85,7 @@ public final class IssuerKeys {
         }
     }
 
-    private static List<X509Certificate> x5c(CompactJws jws) {
+    private List<X509Certificate> x5c(CompactJws jws) {
         Object raw = jws.header().raw().get("x5c");
         if (raw == null) {
             throw OAuthException.of(Reason.VC_CERTIFICATE_UNTRUSTED, "did:elsi credential has no x5c certificate chain");
@@ -90,12 +95,21 @@ public final class IssuerKeys {
         }
         List<X509Certificate> out = new ArrayList<>(list.size());
         try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            CertificateFactory cf = null;
             for (Object o : list) {
                 if (!(o instanceof String s) || s.length() > MAX_CERT_CHARS) {
                     throw OAuthException.of(Reason.VC_MALFORMED, "credential x5c holds a non-certificate");
                 }
-                out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(s))));
+                X509Certificate cert = parsed.get(s);
+                if (cert == null) {
+                    cf = cf != null ? cf : CertificateFactory.getInstance("X.509");
+                    cert = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(s)));
+                    if (parsed.size() >= MAX_CACHED_CERTIFICATES) {
+                        parsed.clear();
+                    }
+                    parsed.put(s, cert);
+                }
+                out.add(cert);
             }
         } catch (CertificateException | IllegalArgumentException | ClassCastException e) {
             throw OAuthException.of(Reason.VC_MALFORMED, "credential x5c holds a certificate that cannot be read");

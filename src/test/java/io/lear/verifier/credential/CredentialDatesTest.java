@@ -20,9 +20,20 @@ class CredentialDatesTest {
     }
 
     @Test
-    void jsonDepthIsMeasuredOutsideStrings() {
-        assertEquals(true, JsonDepth.within("{\"a\":\"[[[[[[\"}", 2));
-        assertEquals(false, JsonDepth.within("[[[1]]]", 2));
-        assertEquals(true, JsonDepth.within("[[1]]", 2));
+    void jsonDepthDuplicatesAndNumbers() {
+        assertEquals(java.util.Map.of("a", "[[[[[["), JsonText.parseObject("{\"a\":\"[[[[[[\"}", 2));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> JsonText.parseObject("{\"a\":[[[1]]]}", 3));
+        assertEquals(3, ((java.util.List<?>) JsonText.parseObject("{\"a\":[[1]]}", 3).get("a")).size() + 2);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> JsonText.parseObject("{\"a\":1,\"a\":2}", 3));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> JsonText.parseObject("[1]", 3));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> JsonText.parseObject("{\"a\":", 3));
+        java.util.Map<String, Object> m = JsonText.parseObject("{\"i\":1700000000,\"d\":1.5,\"b\":true,\"n\":null}", 3);
+        assertEquals(1700000000L, m.get("i"));
+        assertEquals(1.5, m.get("d"));
+        assertEquals(Boolean.TRUE, m.get("b"));
+        org.junit.jupiter.api.Assertions.assertTrue(m.containsKey("n"));
+        assertEquals("{\"i\":1700000000,\"d\":1.5,\"b\":true,\"n\":null}", JsonText.write(m));
     }
 }

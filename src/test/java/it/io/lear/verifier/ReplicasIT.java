@@ -40,7 +40,14 @@ class ReplicasIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "replicas"));
+        Path work = Path.of("target", "replicas");
+        if (Files.exists(work)) {
+            // The runnable jar refuses to extract over an earlier run's directory.
+            try (var paths = Files.walk(work)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(work);
         redisPort = freePort();
         startRedis();
         Path demo = Path.of(System.getProperty("it.env.dir", "target/demo"));

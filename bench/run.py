@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""Token endpoint benchmark: signature cost (JMH) and load (wrk) in one run, on this machine.
+
+  python3 bench/run.py [--server-java PATH] [--no-build] [--quick]
+
+1. JMH: ES256 verify, RS256 verify (2048/4096-bit), ES256 sign with the stock JDK 17 providers
+   (the reference floor) and with the native provider, on JDK 17 (and on --server-java when it differs).
+2. Starts the packaged verifier (target/lear-verifier.jar) on 127.0.0.1 with the demo trust setup,
+   pre-builds unique valid requests (fresh jti each), and drives POST /oidc/token with wrk at
+   concurrency 1, 4, 16 and 64: tokens/s, p50/p90/p99, errors, server CPU ms per token
+   (process CPU time / tokens), peak RSS.
+3. Prints the two ratios of issue 5 and writes target/bench/results.md.
+Needs: JDK 17, Maven, wrk (apt-get install wrk). Sends traffic to 127.0.0.1 only.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "target" / "bench"
+JDK17 = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java"
+LEVELS = [1, 4, 16, 64]
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def sh(cmd, **kw):
+    print("+", " ".join(str(c) for c in cmd)[:300], flush=True)
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def classpath():
+    cp_file = OUT / "cp.txt"
+    sh(["mvn", "-B", "-q", "-ntp", "dependency:build-classpath", "-Dmdep.includeScope=test",
+        f"-Dmdep.outputFile={cp_file}"], cwd=ROOT)
+    return f"{ROOT / 'target' / 'test-classes'}:{ROOT / 'target' / 'classes'}:{cp_file.read_text().strip()}"
+
+
+def jmh(java, cp, tag, quick, reuse=False):
+    out = OUT / f"jmh-{tag}.json"
+    if reuse and out.exists():
+        return parse_jmh(out)
+    args = [java, "-cp", cp, "org.openjdk.jmh.Main", "io.lear.verifier.bench.SignatureBench",
+            "-rf", "json", "-rff", str(out), "-jvm", java]
+    if quick:
+        args += ["-wi", "2", "-i", "3"]
+    sh(args, cwd=ROOT)
+    return parse_jmh(out)
+
+
+def parse_jmh(out):
+    results = {}
+    for r in json.loads(out.read_text()):
+        name = r["benchmark"].rsplit(".", 1)[1]
+        results[(r["params"]["provider"], name)] = r["primaryMetric"]["score"]  # microseconds per op
+    return results
+
+
+def per_token(results, provider, rsa="rs256Verify2048"):
+    """2 x ES256 verify + 1 x RS256 verify + 1 x ES256 sign, in milliseconds."""
+    return (2 * results[(provider, "es256Verify")] + results[(provider, rsa)]
+            + results[(provider, "es256Sign")]) / 1000.0
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def tree(pid):
+    """The process and its descendants: the runnable jar's launcher starts the server as a child JVM."""
+    pids, i = [pid], 0
+    while i < len(pids):
+        for task in Path(f"/proc/{pids[i]}/task").iterdir():
+            children = (task / "children").read_text().split()
+            pids += [int(c) for c in children]
+        i += 1
+    return pids
+
+
+def cpu_seconds(pid):
+    total = 0.0
+    for p in tree(pid):
+        fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime + stime
+    return total
+
+
+def peak_rss_mib(pid):
+    """Peak resident set of the largest process of the tree (the server JVM)."""
+    peak = 0
+    for p in tree(pid):
+        m = re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{p}/status").read_text())
+        peak = max(peak, int(m.group(1)))
+    return peak / 1024.0
+
+
+def wait_ready(base, proc, timeout=240):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            sys.exit("server exited; see target/bench/server.log")
+        try:
+            with urllib.request.urlopen(base + "/health/ready", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except Exception:
+            pass
+        time.sleep(1)
+    sys.exit("server not ready")
+
+
+def decided(base):
+    """Token requests the server has decided so far (its own Prometheus counter)."""
+    with urllib.request.urlopen(base + "/metrics", timeout=5) as r:
+        text = r.read().decode()
+    return sum(float(m.group(1)) for m in re.finditer(r"^token_requests_total\{[^}]*\} ([0-9.eE+]+)$", text, re.M))
+
+
+def wrk(base, bodies, concurrency, count):
+    """Sends the pre-built requests of one file; wrk only stops on its duration or SIGINT, so the
+    script interrupts it as soon as the server has decided all of them (wrk then reports)."""
+    threads = min(concurrency, 2)
+    start = decided(base)
+    proc = subprocess.Popen(["wrk", "-t", str(threads), "-c", str(concurrency), "-d", "600s", "--timeout", "10s",
+                             "-s", str(ROOT / "bench" / "token.lua"), base, "--", str(bodies), str(threads)],
+                            stdout=subprocess.PIPE, text=True)
+    # wrk consumes one body per thread at start-up without sending it; and stop if progress stalls.
+    done, last, stalled_since = 0, -1, time.time()
+    while proc.poll() is None and done < count - threads:
+        time.sleep(0.02)
+        done = decided(base) - start
+        if done != last:
+            last, stalled_since = done, time.time()
+        elif time.time() - stalled_since > 3:
+            break
+    proc.send_signal(signal.SIGINT)
+    out = proc.communicate(timeout=60)[0]
+    m = re.search(r"RESULT (.*)", out)
+    return {k: float(v) for k, v in (kv.split("=") for kv in m.group(1).split())}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--server-java", default=JDK17, help="JVM that runs the verifier (default JDK 17)")
+    ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--quick", action="store_true", help="fewer JMH iterations and requests")
+    ap.add_argument("--reuse-jmh", action="store_true", help="reuse target/bench/jmh-*.json from an earlier run")
+    ap.add_argument("--requests", type=int, default=4000, help="requests per concurrency level")
+    ap.add_argument("--warmup", type=int, default=25000,
+                    help="requests before measuring: Liberty's JIT needs tens of thousands to settle")
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    if not args.no_build:
+        sh(["mvn", "-B", "-q", "-ntp", "-DskipTests", "package"], cwd=ROOT)
+    cp = classpath()
+
+    sig17 = jmh(JDK17, cp, "jdk17", args.quick, args.reuse_jmh)
+    sig_server = sig17 if args.server_java == JDK17 else jmh(args.server_java, cp, "server", args.quick, args.reuse_jmh)
+    floor = per_token(sig17, "jdk")
+    floor4096 = per_token(sig17, "jdk", "rs256Verify4096")
+    server_sig = per_token(sig_server, "native")
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    per_level = args.requests if not args.quick else 1500
+    warmup = args.warmup if not args.quick else 6000
+    total = warmup + per_level * len(LEVELS)
+    bodies = OUT / "bodies.txt"
+    sh([JDK17, "-cp", cp, "io.lear.verifier.bench.BenchRequests", base, str(ROOT / "target" / "demo"),
+        str(total), str(bodies)], cwd=ROOT)
+    lines = bodies.read_text().splitlines()
+    slices = [OUT / "bodies-warmup.txt"]
+    slices[0].write_text("\n".join(lines[:warmup]) + "\n")
+    for i in range(len(LEVELS)):
+        f = OUT / f"bodies-{i + 1}.txt"
+        f.write_text("\n".join(lines[warmup + i * per_level:warmup + (i + 1) * per_level]) + "\n")
+        slices.append(f)
+
+    env = dict(os.environ, HTTP_PORT=str(port), VERIFIER_ISSUER=base,
+               VERIFIER_KEYS=str(ROOT / "target" / "demo" / "keys.json"),
+               VERIFIER_TRUST_ANCHORS=str(ROOT / "target" / "demo" / "anchors.pem"),
+               VERIFIER_TRUST_ISSUERS=str(ROOT / "target" / "demo" / "issuers.json"),
+               WLP_JAR_EXTRACT_DIR=str(OUT / "server"))
+    shutil.rmtree(OUT / "server", ignore_errors=True)  # the runnable jar will not extract over a leftover
+    log = open(OUT / "server.log", "w")
+    server = subprocess.Popen([args.server_java, "-Xmx256m", "-jar", str(ROOT / "target" / "lear-verifier.jar")],
+                              env=env, stdout=log, stderr=subprocess.STDOUT)
+    rows = []
+    try:
+        wait_ready(base, server)
+        provider = "native" if "AmazonCorrettoCryptoProvider" in (OUT / "server.log").read_text() else "JDK"
+        wrk(base, slices[0], 4, warmup)  # warm-up: JIT, caches
+        for i, c in enumerate(LEVELS):
+            cpu0 = cpu_seconds(server.pid)
+            r = wrk(base, slices[i + 1], c, per_level)
+            cpu = cpu_seconds(server.pid) - cpu0
+            rows.append(dict(c=c, tps=r["tokens"] / r["duration_s"], p50=r["p50_ms"], p90=r["p90_ms"], p99=r["p99_ms"],
+                             errors=int(r["errors"]),
+                             cpu_ms=1000 * cpu / max(1, r["tokens"])))
+        rss = peak_rss_mib(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+    jdk = subprocess.run([args.server_java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    cpu_per_token = rows[-2]["cpu_ms"]  # concurrency 16: the server saturated, steady state
+    report = [
+        f"Machine: {os.cpu_count()} cores, {open('/proc/meminfo').readline().split()[1]} kB RAM; "
+        f"server JVM: {jdk}; provider: {provider}; {warmup} warm-up requests, then {per_level} unique requests per level",
+        "",
+        "| signature op (µs) | JDK 17 stock | server's provider |",
+        "|---|---|---|",
+    ]
+    for op in ["es256Verify", "rs256Verify2048", "rs256Verify4096", "es256Sign"]:
+        report.append(f"| {op} | {sig17[('jdk', op)]:.1f} | {sig_server[('native', op)]:.1f} |")
+    report += [
+        "",
+        f"Signature work per token (2 x ES256 verify + RS256 verify + ES256 sign): stock JDK 17 {floor:.3f} ms "
+        f"(with a 4096-bit issuer key {floor4096:.3f} ms); server's provider {server_sig:.3f} ms",
+        "",
+        "| concurrency | tokens/s | p50 ms | p90 ms | p99 ms | errors | server CPU ms/token |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        report.append(f"| {r['c']} | {r['tps']:.0f} | {r['p50']:.2f} | {r['p90']:.2f} | {r['p99']:.2f} | "
+                      f"{r['errors']} | {r['cpu_ms']:.3f} |")
+    report += [
+        "",
+        f"Peak RSS of the server: {rss:.0f} MiB",
+        f"Ratio 1 — server CPU per token / stock JDK 17 signature work per token: "
+        f"{cpu_per_token:.3f} / {floor:.3f} = {cpu_per_token / floor:.2f} (target <= 0.2)",
+        f"Ratio 2 — share of server CPU per token outside signature operations: "
+        f"({cpu_per_token:.3f} - {server_sig:.3f}) / {cpu_per_token:.3f} = "
+        f"{max(0.0, cpu_per_token - server_sig) / cpu_per_token:.2f} (target <= 0.5)",
+        f"p99/p50 at concurrency 16: {rows[2]['p99'] / rows[2]['p50']:.1f} (target <= 4)",
+    ]
+    text = "\n".join(report)
+    (OUT / "results.md").write_text(text + "\n")
+    print("\n" + text)
+
+
+if __name__ == "__main__":
+    main()

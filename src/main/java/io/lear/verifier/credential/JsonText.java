@@ -1,0 +1,187 @@
+package io.lear.verifier.credential;
+
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON to and from plain maps and lists, on the request path, with the streaming JSON-P parser
+ * (Parsson; Liberty's {@code jsonp-2.1} feature provides it). It reads documents with a nesting
+ * limit enforced while parsing, refuses duplicate member names, and gives integral numbers as
+ * {@link Long} and others as {@link Double} (the shapes jose4j also uses).
+ */
+public final class JsonText {
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonParserFactory PARSERS = PROVIDER.createParserFactory(Map.of());
+    private static final JsonGeneratorFactory GENERATORS = PROVIDER.createGeneratorFactory(Map.of());
+
+    private JsonText() {
+    }
+
+    /**
+     * Parses a JSON object.
+     *
+     * @throws IllegalArgumentException with a short reason when {@code json} is not an object within
+     *     {@code maxDepth} levels, or repeats a member name
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(String json, int maxDepth) {
+        Deque<Object> stack = new ArrayDeque<>();
+        Deque<String> keys = new ArrayDeque<>();
+        Object root = null;
+        String key = null;
+        try (JsonParser p = PARSERS.createParser(new StringReader(json))) {
+            while (p.hasNext()) {
+                JsonParser.Event e = p.next();
+                Object value;
+                switch (e) {
+                    case KEY_NAME -> {
+                        key = p.getString();
+                        continue;
+                    }
+                    case START_OBJECT, START_ARRAY -> {
+                        if (stack.size() >= maxDepth) {
+                            throw new IllegalArgumentException("JSON nests deeper than " + maxDepth);
+                        }
+                        Object container = e == JsonParser.Event.START_OBJECT ? new LinkedHashMap<String, Object>()
+                                : new ArrayList<>();
+                        if (stack.isEmpty()) {
+                            root = container;
+                        } else {
+                            add(stack.peek(), key, container);
+                        }
+                        keys.push(key == null ? "" : key);
+                        stack.push(container);
+                        key = null;
+                        continue;
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        stack.pop();
+                        keys.pop();
+                        continue;
+                    }
+                    case VALUE_STRING -> value = p.getString();
+                    case VALUE_NUMBER -> value = number(p);
+                    case VALUE_TRUE -> value = Boolean.TRUE;
+                    case VALUE_FALSE -> value = Boolean.FALSE;
+                    default -> value = null;
+                }
+                if (stack.isEmpty()) {
+                    throw new IllegalArgumentException("not a JSON object");
+                }
+                add(stack.peek(), key, value);
+                key = null;
+            }
+        } catch (jakarta.json.JsonException | java.util.NoSuchElementException e) {
+            throw new IllegalArgumentException("not valid JSON");
+        }
+        if (!(root instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        return (Map<String, Object>) root;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void add(Object container, String key, Object value) {
+        if (container instanceof Map<?, ?> m) {
+            Map<String, Object> map = (Map<String, Object>) m;
+            if (map.containsKey(key)) {
+                throw new IllegalArgumentException("JSON member '" + key + "' is repeated");
+            }
+            map.put(key, value);
+        } else {
+            ((List<Object>) container).add(value);
+        }
+    }
+
+    private static Object number(JsonParser p) {
+        if (p.isIntegralNumber()) {
+            BigDecimal d = p.getBigDecimal();
+            if (d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0 && d.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0) {
+                return d.longValueExact();
+            }
+            return d.doubleValue();
+        }
+        return p.getBigDecimal().doubleValue();
+    }
+
+    /** Writes maps, lists, strings, numbers, booleans and nulls as JSON. */
+    public static String write(Map<String, ?> object) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = GENERATORS.createGenerator(out)) {
+            writeObject(g, null, object);
+        }
+        return out.toString();
+    }
+
+    private static void writeObject(JsonGenerator g, String name, Map<?, ?> map) {
+        if (name == null) {
+            g.writeStartObject();
+        } else {
+            g.writeStartObject(name);
+        }
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            writeMember(g, String.valueOf(e.getKey()), e.getValue());
+        }
+        g.writeEnd();
+    }
+
+    private static void writeMember(JsonGenerator g, String name, Object v) {
+        if (v == null) {
+            g.writeNull(name);
+        } else if (v instanceof String s) {
+            g.write(name, s);
+        } else if (v instanceof Boolean b) {
+            g.write(name, b);
+        } else if (v instanceof Long || v instanceof Integer) {
+            g.write(name, ((Number) v).longValue());
+        } else if (v instanceof Number n) {
+            g.write(name, n.doubleValue());
+        } else if (v instanceof Map<?, ?> m) {
+            writeObject(g, name, m);
+        } else if (v instanceof List<?> l) {
+            g.writeStartArray(name);
+            for (Object o : l) {
+                writeValue(g, o);
+            }
+            g.writeEnd();
+        } else {
+            g.write(name, String.valueOf(v));
+        }
+    }
+
+    private static void writeValue(JsonGenerator g, Object v) {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.write(s);
+        } else if (v instanceof Boolean b) {
+            g.write(b);
+        } else if (v instanceof Long || v instanceof Integer) {
+            g.write(((Number) v).longValue());
+        } else if (v instanceof Number n) {
+            g.write(n.doubleValue());
+        } else if (v instanceof Map<?, ?> m) {
+            writeObject(g, null, m);
+        } else if (v instanceof List<?> l) {
+            g.writeStartArray();
+            for (Object o : l) {
+                writeValue(g, o);
+            }
+            g.writeEnd();
+        } else {
+            g.write(String.valueOf(v));
+        }
+    }
+}
