@@ -1,5 +1,6 @@
 package io.lear.verifier.client;
 
+import static io.lear.verifier.testsupport.PayloadPaths.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -501,28 +502,8 @@ class ClientAuthenticatorTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> vp(Map<String, Object> payload) {
-        return (Map<String, Object>) payload.get("vp");
-    }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> vc(Map<String, Object> payload) {
-        return (Map<String, Object>) payload.get("vc");
-    }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> subject(Map<String, Object> payload) {
-        return (Map<String, Object>) vc(payload).get("credentialSubject");
-    }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> mandate(Map<String, Object> payload) {
-        return (Map<String, Object>) subject(payload).get("mandate");
-    }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> mandatee(Map<String, Object> payload) {
-        return (Map<String, Object>) mandate(payload).get("mandatee");
-    }
 }

@@ -1,5 +1,6 @@
 package it.io.lear.verifier;
 
+import static io.lear.verifier.testsupport.PayloadPaths.*;
 import static it.io.lear.verifier.ItServer.JWT_BEARER;
 import static it.io.lear.verifier.ItServer.form;
 import static it.io.lear.verifier.ItServer.scenario;
@@ -313,23 +314,7 @@ class HostileInputIT {
         return o;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> vp(Map<String, Object> p) {
-        return (Map<String, Object>) p.get("vp");
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> vc(Map<String, Object> p) {
-        return (Map<String, Object>) p.get("vc");
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> subject(Map<String, Object> p) {
-        return (Map<String, Object>) vc(p).get("credentialSubject");
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> mandate(Map<String, Object> p) {
-        return (Map<String, Object>) subject(p).get("mandate");
-    }
 }

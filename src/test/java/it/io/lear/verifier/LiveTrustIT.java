@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.testsupport.ListServer;
+import io.lear.verifier.testsupport.PayloadPaths;
 import io.lear.verifier.testsupport.ListServer.Answer;
 import io.lear.verifier.testsupport.Scenario;
 import io.lear.verifier.testsupport.StatusListCredentials;
@@ -197,7 +198,7 @@ class LiveTrustIT {
         lists.answer("/revoked.yaml", ok("revoked_credentials:\n"));
         TestVerifier v = verifier(Map.of("verifier.revocation.list", lists.url("/revoked.yaml")));
         Scenario s = v.scenario();
-        s.vcPayload = p -> vcOf(p).put("id", "urn:uuid:revoked-1");
+        s.vcPayload = p -> PayloadPaths.vc(p).put("id", "urn:uuid:revoked-1");
         grant(v, s, null);
         lists.answer("/revoked.yaml", ok("revoked_credentials:\n  - urn:uuid:other\n  - urn:uuid:revoked-1\n"));
         v.clock.advance(Duration.ofSeconds(301));
@@ -257,7 +258,7 @@ class LiveTrustIT {
         TestVerifier v = verifier(Map.of("verifier.trust.participants", lists.url("/participants.json")));
         grant(v, v.scenario(), null);
         Scenario stranger = v.scenario();
-        stranger.vcPayload = p -> mandatorOf(p).put("organizationIdentifier", "VATES-B44444444");
+        stranger.vcPayload = p -> PayloadPaths.mandator(p).put("organizationIdentifier", "VATES-B44444444");
         refused(v, stranger, Reason.VC_MANDATOR_UNTRUSTED, 401);
     }
 
@@ -294,14 +295,5 @@ class LiveTrustIT {
         return r;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> vcOf(Map<String, Object> payload) {
-        return (Map<String, Object>) payload.get("vc");
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> mandatorOf(Map<String, Object> payload) {
-        Map<String, Object> subject = (Map<String, Object>) vcOf(payload).get("credentialSubject");
-        return (Map<String, Object>) ((Map<String, Object>) subject.get("mandate")).get("mandator");
-    }
 }
