@@ -5,17 +5,18 @@ import io.lear.verifier.client.ClientAuthenticator;
 import io.lear.verifier.client.InMemoryReplayGuard;
 import io.lear.verifier.client.RedisReplayGuard;
 import io.lear.verifier.client.ReplayGuard;
-import jakarta.annotation.PreDestroy;
 import io.lear.verifier.config.ConfigurationException;
 import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.credential.CredentialVerifier;
 import io.lear.verifier.credential.PresentationVerifier;
 import io.lear.verifier.keys.DidKeyResolver;
+import io.lear.verifier.keys.NativeCrypto;
 import io.lear.verifier.keys.SigningKeys;
 import io.lear.verifier.token.AccessTokenIssuer;
 import io.lear.verifier.token.TokenService;
 import io.lear.verifier.trust.TrustSetup;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -48,7 +49,7 @@ public class AuthorizationServer {
         Config mp = ConfigProvider.getConfig();
         try {
             config = VerifierConfig.from(key -> mp.getOptionalValue(key, String.class));
-            cryptoProvider = io.lear.verifier.keys.NativeCrypto.install(config.cryptoProvider());
+            cryptoProvider = NativeCrypto.install(config.cryptoProvider());
             Clock clock = Clock.systemUTC();
             Path outputDir = Path.of(mp.getOptionalValue("lear.server.output.dir", String.class).orElse("."));
             keys = SigningKeys.load(config.keysFile(), config.activeKeyId(), outputDir);
@@ -91,6 +92,11 @@ public class AuthorizationServer {
 
     public TrustSetup trust() {
         return trust;
+    }
+
+    /** The JCA provider that serves signatures (the native one, or "JDK"). */
+    public String cryptoProvider() {
+        return cryptoProvider;
     }
 
     public ReplayGuard replay() {

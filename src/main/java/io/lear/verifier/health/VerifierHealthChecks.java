@@ -25,7 +25,8 @@ public class VerifierHealthChecks {
             boolean trust = server.trust() != null && server.trust().isReady();
             boolean replay = !(server.replay() instanceof RedisReplayGuard redis) || redis.isReachable();
             return HealthCheckResponse.named("lear-verifier-ready").status(keys && trust && replay)
-                    .withData("signing-key", keys).withData("trust", trust).withData("replay-store", replay).build();
+                    .withData("signing-key", keys).withData("trust", trust).withData("replay-store", replay)
+                    .withData("crypto-provider", String.valueOf(server.cryptoProvider())).build();
         };
     }
 

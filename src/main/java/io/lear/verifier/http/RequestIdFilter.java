@@ -13,9 +13,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request an id, echoed from {@code X-Request-Id} when the client sent a sane one, and
- * sets the security headers every response carries. A servlet filter so that it also covers
- * responses the security layer writes before JAX-RS runs.
+ * Gives every request to the application an id, echoed from {@code X-Request-Id} when the client
+ * sent a sane one (the security headers are set by the HTTP endpoint in server.xml).
  */
 @WebFilter(urlPatterns = "/*")
 public class RequestIdFilter implements Filter {
@@ -32,10 +31,6 @@ public class RequestIdFilter implements Filter {
         String id = sent != null && SANE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
         http.setAttribute(ATTRIBUTE, id);
         out.setHeader(HEADER, id);
-        out.setHeader("X-Content-Type-Options", "nosniff");
-        out.setHeader("X-Frame-Options", "DENY");
-        out.setHeader("Referrer-Policy", "no-referrer");
-        out.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         chain.doFilter(req, res);
     }
 }

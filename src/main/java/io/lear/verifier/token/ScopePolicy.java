@@ -12,13 +12,13 @@ import java.util.Set;
 public final class ScopePolicy {
     private static final int MAX_SCOPES = 32;
     private final Set<String> allowed;
+    /** The allowed scopes in their configured order, for the "nothing requested" answer. */
+    private final List<String> ordered;
 
     public ScopePolicy(Set<String> allowed) {
         this.allowed = Set.copyOf(allowed);
         this.ordered = List.copyOf(allowed);
     }
-
-    private final List<String> ordered;
 
     /**
      * @param requested the {@code scope} parameter, if any

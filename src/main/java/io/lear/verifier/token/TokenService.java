@@ -36,6 +36,7 @@ public final class TokenService {
     }
 
     public Grant grant(TokenRequest request) {
+        // Checked before authentication too, so that a bad scope costs no signature verification.
         scopes.grant(request.scope(), Set.of());
         String audience = audience(request);
         AuthenticatedClient client = authenticator.authenticate(request.clientAssertion(), request.clientId());

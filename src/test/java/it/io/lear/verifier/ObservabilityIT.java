@@ -118,7 +118,8 @@ class ObservabilityIT {
 
     @Test
     void securityHeadersAndNoServerBanner() {
-        for (String path : List.of("/oidc/jwks", "/.well-known/oauth-authorization-server", "/nope")) {
+        for (String path : List.of("/oidc/jwks", "/.well-known/oauth-authorization-server", "/nope", "/api/sample/whoami",
+                "/health/ready", "/metrics")) {
             var r = get(path, null);
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
             assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""), path);
