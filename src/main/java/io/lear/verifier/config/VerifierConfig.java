@@ -58,8 +58,7 @@ public final class VerifierConfig {
             r.checkAbsoluteUri("verifier.token.resources", res);
         }
         Set<String> scopes = r.list("verifier.token.scopes");
-        this.tokenScopes = scopes.isEmpty() && r.string("verifier.token.scopes").isEmpty()
-                ? new LinkedHashSet<>(List.of("machine", "learcredential")) : scopes;
+        this.tokenScopes = scopes.isEmpty() ? new LinkedHashSet<>(List.of("machine", "learcredential")) : scopes;
         for (String s : tokenScopes) {
             if (!s.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
                 throw new ConfigurationException("verifier.token.scopes", "not a valid scope token: " + s);

@@ -142,6 +142,8 @@ public final class JsonText {
             g.writeNull(name);
         } else if (v instanceof String s) {
             g.write(name, s);
+        } else if (v instanceof jakarta.json.JsonValue j) {
+            g.write(name, j);
         } else if (v instanceof Boolean b) {
             g.write(name, b);
         } else if (v instanceof Long || v instanceof Integer) {
@@ -166,6 +168,8 @@ public final class JsonText {
             g.writeNull();
         } else if (v instanceof String s) {
             g.write(s);
+        } else if (v instanceof jakarta.json.JsonValue j) {
+            g.write(j);
         } else if (v instanceof Boolean b) {
             g.write(b);
         } else if (v instanceof Long || v instanceof Integer) {

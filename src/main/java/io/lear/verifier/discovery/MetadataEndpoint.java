@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jose4j.json.JsonUtil;
+import io.lear.verifier.credential.JsonText;
 
 /**
  * RFC 8414 authorization server metadata, also served at the OpenID path for clients that look
@@ -35,7 +35,7 @@ public class MetadataEndpoint {
     }
 
     private Response metadata() {
-        return Response.ok(JsonUtil.toJson(document(server.config())), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(JsonText.write(document(server.config())), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     public static Map<String, Object> document(VerifierConfig config) {

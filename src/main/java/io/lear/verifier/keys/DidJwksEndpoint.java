@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jose4j.json.JsonUtil;
+import io.lear.verifier.credential.JsonText;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -39,7 +39,7 @@ public class DidJwksEndpoint {
             jwk.put("kid", key.did());
             jwk.put("use", "sig");
             jwk.put("alg", key.type().jwsAlgorithm());
-            return Response.ok(JsonUtil.toJson(Map.of("keys", List.of(jwk))), JwksEndpoint.JWK_SET_JSON).build();
+            return Response.ok(JsonText.write(Map.of("keys", List.of(jwk))), JwksEndpoint.JWK_SET_JSON).build();
         } catch (JoseException e) {
             throw OAuthException.of(Reason.NOT_FOUND, "not a supported did:key");
         }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.jose4j.json.JsonUtil;
+import io.lear.verifier.credential.JsonText;
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
@@ -154,7 +154,7 @@ public final class SigningKeys {
         }
         Map<String, Object> set = new LinkedHashMap<>();
         set.put("keys", out);
-        return JsonUtil.toJson(set);
+        return JsonText.write(set);
     }
 
     public String activeKeyId() {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jose4j.json.JsonUtil;
+import io.lear.verifier.credential.JsonText;
 
 /**
  * A resource server in the same WAR, secured by MicroProfile JWT against the verifier's JWKS:
@@ -35,7 +35,7 @@ public class SampleResource {
         out.put("credential_id", jwt.getClaim("credential_id"));
         out.put("groups", new ArrayList<>(jwt.getGroups()));
         out.put("scope", jwt.getClaim("scope"));
-        return JsonUtil.toJson(out);
+        return JsonText.write(out);
     }
 
     @GET
@@ -46,6 +46,6 @@ public class SampleResource {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("client_id", jwt.getSubject());
         out.put("onboarding", "allowed");
-        return JsonUtil.toJson(out);
+        return JsonText.write(out);
     }
 }

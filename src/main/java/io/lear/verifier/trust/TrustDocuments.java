@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.jose4j.json.JsonUtil;
+import io.lear.verifier.credential.CompactJws;
+import io.lear.verifier.credential.JsonText;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -38,12 +39,9 @@ public final class TrustDocuments {
         };
     }
 
-    public static Map<String, Object> json(String text) throws Exception {
-        Map<String, Object> map = JsonUtil.parseJson(text);
-        if (map == null) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        return map;
+    /** A JSON object, with the same nesting bound as every JWT part (remote documents are untrusted input). */
+    public static Map<String, Object> json(String text) {
+        return JsonText.parseObject(text, CompactJws.MAX_JSON_DEPTH);
     }
 
     /** YAML with plain data types only: no tags, few aliases, bounded depth and size. */

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
 
 /**
  * Parses the trusted issuers JSON of profile §7.2:
@@ -23,12 +21,7 @@ public final class TrustedIssuersDocument {
 
     /** @throws IllegalArgumentException with a short reason when the document is not of that shape */
     public static Map<String, List<TrustedIssuer>> parse(String json) {
-        Map<String, Object> root;
-        try {
-            root = JsonUtil.parseJson(json);
-        } catch (JoseException | RuntimeException e) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
+        Map<String, Object> root = TrustDocuments.json(json);
         if (!(root.get("issuers") instanceof List<?> list)) {
             throw new IllegalArgumentException("no 'issuers' array");
         }

@@ -122,6 +122,25 @@ class ClientAuthenticatorTest {
     }
 
     @Test
+    void jsonNestedDeeperThan32IsRefused() {
+        Object deep = "x";
+        for (int i = 0; i < 33; i++) {
+            deep = List.of(deep);
+        }
+        Object nested = deep;
+        Scenario assertion = verifier.scenario();
+        assertion.assertionPayload = p -> p.put("extra", nested);
+        refused(Reason.ASSERTION_MALFORMED, assertion);
+        Scenario credential = verifier.scenario();
+        credential.vcPayload = p -> vc(p).put("evidence", nested);
+        refused(Reason.VC_MALFORMED, credential);
+        Object shallow = List.of(List.of(List.of("fine")));
+        Scenario ok = verifier.scenario();
+        ok.assertionPayload = p -> p.put("extra", shallow);
+        authenticate(ok);
+    }
+
+    @Test
     void assertionAlgNotAllowed() {
         Scenario s = verifier.scenario();
         Map<String, Object> payload = Map.of("iss", s.machine.did(), "sub", s.machine.did());

@@ -106,6 +106,8 @@ class LiveTrustIT {
         grant(v, withStatus(v, "StatusList2021Entry", "suspension", 8, "/status/s"), null);
         // A list of another purpose cannot answer for this one.
         refused(v, withStatus(v, "StatusList2021Entry", "revocation", 8, "/status/s"), Reason.VC_STATUS_UNAVAILABLE, 503);
+        // A purpose the verifier cannot act on is not silently ignored.
+        refused(v, withStatus(v, "StatusList2021Entry", "message", 8, "/status/s"), Reason.VC_STATUS_UNAVAILABLE, 503);
     }
 
     @Test
