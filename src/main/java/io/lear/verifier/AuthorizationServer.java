@@ -58,13 +58,13 @@ public class AuthorizationServer {
             trust.warmUp();
             replay = config.replayStore().equals("redis")
                     ? new RedisReplayGuard(config.redisUri().orElseThrow(), clock, java.time.Duration.ofSeconds(2))
-                    : new InMemoryReplayGuard(clock);
+                    : new InMemoryReplayGuard(clock, config.replayMaxEntries());
             ClientAuthenticator authenticator = new ClientAuthenticator(
-                    new ClientAssertionVerifier(config, clock, dids), replay,
+                    new ClientAssertionVerifier(config, clock, dids),
                     new PresentationVerifier(config, clock),
                     new CredentialVerifier(config, clock, trust.issuerKeys, trust.trustedIssuers, trust.participants,
                             trust.statusLists), config.clockSkew());
-            tokens = new TokenService(config, authenticator, new AccessTokenIssuer(config, keys, clock), trust.clients);
+            tokens = new TokenService(config, authenticator, replay, new AccessTokenIssuer(config, keys, clock), trust.clients);
             LOG.info("LEAR verifier ready: issuer " + config.issuer() + ", signing key " + keys.activeKeyId()
                     + ", " + (trust.anchors.isEmpty() ? "no trust anchors (did:elsi issuers refused)" : "trust anchors loaded"));
         } catch (ConfigurationException e) {
@@ -105,6 +105,9 @@ public class AuthorizationServer {
 
     @PreDestroy
     void close() {
+        if (trust != null) {
+            trust.close();
+        }
         if (replay instanceof RedisReplayGuard redis) {
             redis.close();
         }

@@ -31,12 +31,14 @@ public final class ClientAssertionVerifier {
         this.clock = clock;
         this.skew = config.clockSkew();
         this.maxLifetime = config.assertionMaxLifetime();
-        this.audiences = Set.of(config.issuer(), config.tokenEndpoint());
+        // RFC 7523 wants the issuer or the token endpoint; the EUDIStack client SDK sends its configured
+        // base URL verbatim, which operators often write with a trailing slash.
+        this.audiences = Set.of(config.issuer(), config.issuer() + "/", config.tokenEndpoint());
         this.dids = dids;
     }
 
     public VerifiedAssertion verify(String assertion, Optional<String> clientId) {
-        CompactJws jws = CompactJws.parse(assertion, Reason.ASSERTION_MALFORMED, "client assertion");
+        CompactJws jws = CompactJws.parse(assertion, Reason.ASSERTION_MALFORMED, "client assertion", CompactJws.MAX_ASSERTION_CHARS);
         checkAlgorithmFamily(jws.alg());
         DidKey client = resolveClient(jws.payload(), clientId);
         checkAlgorithmMatchesKey(jws.alg(), client);
@@ -146,7 +148,7 @@ public final class ClientAssertionVerifier {
             throw OAuthException.of(Reason.ASSERTION_JTI_MISSING, "client assertion has no 'jti'");
         }
         if (jti.length() > MAX_JTI_LENGTH) {
-            throw OAuthException.of(Reason.ASSERTION_JTI_MISSING,
+            throw OAuthException.of(Reason.ASSERTION_JTI_TOO_LONG,
                     "client assertion 'jti' is longer than " + MAX_JTI_LENGTH + " characters");
         }
         return jti;

@@ -4,7 +4,6 @@ import io.lear.verifier.credential.CredentialVerifier;
 import io.lear.verifier.credential.MachineCredential;
 import io.lear.verifier.credential.PresentationVerifier;
 import io.lear.verifier.error.OAuthException;
-import io.lear.verifier.error.Reason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,22 +12,22 @@ import java.util.Optional;
  * Authenticates a machine from its client assertion, in this order:
  * <ol>
  *   <li>the assertion: signature by the client's did:key, audience, time, jti present;</li>
- *   <li>single use of the jti, recorded only once the assertion itself is proven;</li>
  *   <li>the VP: signed by the same key, naming the client as holder;</li>
  *   <li>the LEARCredentialMachine: issuer, chain, trust, validity, bound to the client.</li>
  * </ol>
+ * Nothing is stored here: the jti is claimed by the grant once every check has passed (profile
+ * §11), so a refused request leaves no state behind. Refusals after the assertion signature is
+ * proven name the client, for the audit line.
  */
 public final class ClientAuthenticator {
     private final ClientAssertionVerifier assertions;
-    private final ReplayGuard replay;
     private final PresentationVerifier presentations;
     private final CredentialVerifier credentials;
     private final Duration skew;
 
-    public ClientAuthenticator(ClientAssertionVerifier assertions, ReplayGuard replay,
-            PresentationVerifier presentations, CredentialVerifier credentials, Duration skew) {
+    public ClientAuthenticator(ClientAssertionVerifier assertions, PresentationVerifier presentations,
+            CredentialVerifier credentials, Duration skew) {
         this.assertions = assertions;
-        this.replay = replay;
         this.presentations = presentations;
         this.credentials = credentials;
         this.skew = skew;
@@ -36,11 +35,13 @@ public final class ClientAuthenticator {
 
     public AuthenticatedClient authenticate(String clientAssertion, Optional<String> clientId) {
         VerifiedAssertion assertion = assertions.verify(clientAssertion, clientId);
-        if (!replay.firstUse(assertion.client().did(), assertion.jti(), assertion.expiresAt().plus(skew))) {
-            throw OAuthException.of(Reason.ASSERTION_REPLAYED, "client assertion 'jti' was already used");
+        try {
+            List<String> vcs = presentations.verify(assertion.vpToken(), assertion.client());
+            MachineCredential credential = credentials.verify(vcs, assertion.client());
+            return new AuthenticatedClient(assertion.client(), credential, assertion.jti(),
+                    assertion.expiresAt().plus(skew));
+        } catch (OAuthException e) {
+            throw e.forClient(assertion.client().did());
         }
-        List<String> vcs = presentations.verify(assertion.vpToken(), assertion.client());
-        MachineCredential credential = credentials.verify(vcs, assertion.client());
-        return new AuthenticatedClient(assertion.client(), credential);
     }
 }

@@ -5,56 +5,63 @@ import io.lear.verifier.error.Reason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The replay store of one server. Entries live until their assertion's {@code exp} + skew, so the
- * map is bounded by the request rate times the maximum assertion lifetime; a hard cap makes the
- * bound absolute, and when it is reached the store refuses (fails closed) rather than forgets.
+ * The replay store of one server (profile §11, §15.2). Each entry is a fixed-size digest of
+ * (client, jti) with its expiry, whatever the client sent, so the entry bound is a byte bound too
+ * (about {@value #BYTES_PER_ENTRY} bytes an entry, measured: see the README). Entries are swept by
+ * time, at most once a second, never by request count. When the bound is reached the store refuses
+ * with 503 {@code replay_store_unavailable} rather than forget a jti that is still guarded.
  */
 public final class InMemoryReplayGuard implements ReplayGuard {
-    static final int DEFAULT_MAX_ENTRIES = 1_000_000;
-    private static final int SWEEP_EVERY = 4096;
+    /** Heap per entry on a 64-bit JVM with compressed references (node, key, boxed expiry, table slot). */
+    public static final int BYTES_PER_ENTRY = 88;
+    static final long SWEEP_INTERVAL_MILLIS = 1000;
+    private static final int RETRY_AFTER_SECONDS = 5;
 
-    private final ConcurrentHashMap<String, Instant> seen = new ConcurrentHashMap<>();
-    private final AtomicInteger untilSweep = new AtomicInteger(SWEEP_EVERY);
+    private final ConcurrentHashMap<ReplayKey, Long> seen = new ConcurrentHashMap<>();
+    private final AtomicLong nextSweep = new AtomicLong(Long.MIN_VALUE);
     private final Clock clock;
     private final int maxEntries;
 
-    public InMemoryReplayGuard(Clock clock) {
-        this(clock, DEFAULT_MAX_ENTRIES);
-    }
-
-    InMemoryReplayGuard(Clock clock, int maxEntries) {
+    public InMemoryReplayGuard(Clock clock, int maxEntries) {
         this.clock = clock;
         this.maxEntries = maxEntries;
     }
 
     @Override
     public boolean firstUse(String clientId, String jti, Instant keepUntil) {
-        Instant now = clock.instant();
-        if (untilSweep.decrementAndGet() <= 0 || seen.size() >= maxEntries) {
-            untilSweep.set(SWEEP_EVERY);
-            seen.values().removeIf(until -> until.isBefore(now));
-            if (seen.size() >= maxEntries) {
-                // No reason of its own in the profile's table: the replay store is part of the trust state.
-                throw OAuthException.unavailable(Reason.TRUST_UNAVAILABLE, "replay store is full; retry shortly", 5);
-            }
+        long now = clock.millis();
+        sweepIfDue(now);
+        ReplayKey key = ReplayKey.of(clientId, jti);
+        long until = keepUntil.toEpochMilli();
+        Long previous = seen.get(key);
+        if (previous == null && seen.size() >= maxEntries) {
+            throw OAuthException.unavailable(Reason.REPLAY_STORE_UNAVAILABLE, "replay store is full; retry shortly",
+                    RETRY_AFTER_SECONDS);
         }
-        // The client id and jti are joined with a separator that cannot occur in a did:key.
-        String key = clientId + '\n' + jti;
-        Instant previous = seen.putIfAbsent(key, keepUntil);
+        previous = seen.putIfAbsent(key, until);
         if (previous == null) {
             return true;
         }
-        if (previous.isBefore(now)) {
-            // An expired entry not yet swept: the assertion it guarded can no longer pass the exp check.
-            return seen.replace(key, previous, keepUntil);
+        if (previous < now) {
+            // Expired but not yet swept: the assertion it guarded can no longer pass the exp check.
+            return seen.replace(key, previous, until);
         }
         return false;
     }
 
-    int size() {
+    /** Removes expired entries when the last sweep is more than a second old; one caller sweeps. */
+    private void sweepIfDue(long now) {
+        long due = nextSweep.get();
+        if (now >= due && nextSweep.compareAndSet(due, now + SWEEP_INTERVAL_MILLIS)) {
+            seen.values().removeIf(until -> until < now);
+        }
+    }
+
+    /** Live entries (expired ones not yet swept included), for metrics. */
+    public int size() {
         return seen.size();
     }
 }

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
@@ -57,15 +58,32 @@ public final class RedisReplayGuard implements ReplayGuard, AutoCloseable {
     @Override
     public boolean firstUse(String clientId, String jti, Instant keepUntil) {
         long ttl = Math.max(1000, Duration.between(clock.instant(), keepUntil).toMillis());
+        String key = key(clientId, jti);
         try {
-            return "OK".equals(redis.set(key(clientId, jti), "1", SetParams.setParams().nx().px(ttl)));
+            return claim(key, ttl);
+        } catch (JedisConnectionException first) {
+            // After an outage the pool still holds connections Redis has closed (on an idle replica, all of
+            // them): drop the idle ones and try once more on a fresh connection before refusing.
+            redis.getPool().clear();
+            try {
+                return claim(key, ttl);
+            } catch (JedisException e) {
+                throw unavailable(e);
+            }
         } catch (JedisException e) {
-            errors.incrementAndGet();
-            LOG.warning("replay store (Redis) unavailable: " + e.getClass().getSimpleName());
-            // No reason of its own in the profile's table: the replay store is part of the trust state.
-            throw OAuthException.unavailable(Reason.TRUST_UNAVAILABLE, "replay store is temporarily unavailable",
-                    RETRY_AFTER_SECONDS);
+            throw unavailable(e);
         }
+    }
+
+    private boolean claim(String key, long ttlMillis) {
+        return "OK".equals(redis.set(key, "1", SetParams.setParams().nx().px(ttlMillis)));
+    }
+
+    private OAuthException unavailable(JedisException e) {
+        errors.incrementAndGet();
+        LOG.warning("replay store (Redis) unavailable: " + e.getClass().getSimpleName());
+        return OAuthException.unavailable(Reason.REPLAY_STORE_UNAVAILABLE, "replay store is temporarily unavailable",
+                RETRY_AFTER_SECONDS);
     }
 
     /** Fixed-length keys whatever the client sends as jti. */

@@ -44,6 +44,7 @@ public final class VerifierConfig {
     private final Duration fetchTimeout;
     private final String replayStore;
     private final Optional<String> redisUri;
+    private final int replayMaxEntries;
     private final String cryptoProvider;
 
     private VerifierConfig(Function<String, Optional<String>> source) {
@@ -87,6 +88,8 @@ public final class VerifierConfig {
         if (replayStore.equals("redis") && redisUri.isEmpty()) {
             throw new ConfigurationException("verifier.replay.redis.uri", "required when verifier.replay.store=redis");
         }
+        this.replayMaxEntries = (int) r.number("verifier.replay.max-entries", 1_000_000, 1, 50_000_000,
+                "a whole number of entries");
         this.cryptoProvider = r.string("verifier.crypto.provider").orElse("native");
         if (!cryptoProvider.equals("native") && !cryptoProvider.equals("jdk")) {
             throw new ConfigurationException("verifier.crypto.provider", "must be 'native' or 'jdk'");
@@ -201,6 +204,11 @@ public final class VerifierConfig {
         return replayStore;
     }
 
+    /** Bound of the in-memory replay store; entries have a fixed size, so this bounds its bytes too. */
+    public int replayMaxEntries() {
+        return replayMaxEntries;
+    }
+
     public Optional<String> redisUri() {
         return redisUri;
     }
@@ -223,17 +231,21 @@ public final class VerifierConfig {
         }
 
         Duration seconds(String key, long def, long min, long max) {
+            return Duration.ofSeconds(number(key, def, min, max, "a whole number of seconds"));
+        }
+
+        long number(String key, long def, long min, long max, String what) {
             Optional<String> v = string(key);
             long n;
             try {
                 n = v.isPresent() ? Long.parseLong(v.get()) : def;
             } catch (NumberFormatException e) {
-                throw new ConfigurationException(key, "not a whole number of seconds");
+                throw new ConfigurationException(key, "not " + what);
             }
             if (n < min || n > max) {
-                throw new ConfigurationException(key, "must be between " + min + " and " + max + " seconds");
+                throw new ConfigurationException(key, "must be " + what + " between " + min + " and " + max);
             }
-            return Duration.ofSeconds(n);
+            return n;
         }
 
         boolean bool(String key, boolean def) {

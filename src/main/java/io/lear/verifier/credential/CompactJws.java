@@ -14,11 +14,13 @@ import org.jose4j.lang.JoseException;
 
 /**
  * A compact JWS, parsed but not yet trusted: header and payload as JSON objects, read within the
- * profile's limits (§13: 32 KiB per JWT, JSON nesting at most 32). Nothing here is believed until
+ * profile's limits (§13: assertion 96 KiB, VP 64 KiB, VC 32 KiB, JSON nesting at most 32). Nothing here is believed until
  * {@link #verify} has succeeded with a key chosen by the caller.
  */
 public final class CompactJws {
-    public static final int MAX_JWT_LENGTH = 32 * 1024;
+    public static final int MAX_ASSERTION_CHARS = 96 * 1024;
+    public static final int MAX_VP_CHARS = 64 * 1024;
+    public static final int MAX_VC_CHARS = 32 * 1024;
     public static final int MAX_JSON_DEPTH = 32;
     private static final ProviderContext PROVIDERS = new ProviderContext();
     private static final Base64.Encoder URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -41,12 +43,12 @@ public final class CompactJws {
      * Parses a compact JWS whose payload is a JSON object; any defect is reported as {@code malformed}
      * with {@code what} ("client assertion", "VP", …) in the description.
      */
-    public static CompactJws parse(String compact, Reason malformed, String what) {
+    public static CompactJws parse(String compact, Reason malformed, String what, int maxChars) {
         if (compact == null || compact.isEmpty()) {
             throw OAuthException.of(malformed, what + " is empty");
         }
-        if (compact.length() > MAX_JWT_LENGTH) {
-            throw OAuthException.of(malformed, what + " exceeds " + MAX_JWT_LENGTH + " characters");
+        if (compact.length() > maxChars) {
+            throw OAuthException.of(malformed, what + " exceeds " + maxChars + " characters");
         }
         int first = compact.indexOf('.');
         int second = first < 0 ? -1 : compact.indexOf('.', first + 1);

@@ -73,7 +73,7 @@ public final class CredentialVerifier {
     private static CompactJws selectMachineCredential(List<String> credentials) {
         List<CompactJws> machine = new ArrayList<>(1);
         for (String c : credentials) {
-            CompactJws jws = CompactJws.parse(c, Reason.VC_MALFORMED, "credential");
+            CompactJws jws = CompactJws.parse(c, Reason.VC_MALFORMED, "credential", CompactJws.MAX_VC_CHARS);
             if (MachineCredentialParser.types(MachineCredentialParser.credentialJson(jws)).contains(MachineCredential.TYPE)) {
                 machine.add(jws);
             }
@@ -120,9 +120,17 @@ public final class CredentialVerifier {
         if (vc.jwtSubject().isPresent() && !vc.jwtSubject().get().equals(holder.did())) {
             throw OAuthException.of(Reason.VC_HOLDER_MISMATCH, "credential JWT 'sub' is not the authenticated client");
         }
+        if (vc.confirmationKid().isPresent() && !withoutFragment(vc.confirmationKid().get()).equals(holder.did())) {
+            throw OAuthException.of(Reason.VC_HOLDER_MISMATCH, "credential 'cnf.kid' does not name the authenticated client");
+        }
         if (vc.confirmationJwk().isPresent() && !thumbprint(vc.confirmationJwk().get()).equals(thumbprint(holder.publicKey()))) {
             throw OAuthException.of(Reason.VC_HOLDER_MISMATCH, "credential 'cnf.jwk' is not the client's key");
         }
+    }
+
+    private static String withoutFragment(String kid) {
+        int hash = kid.indexOf('#');
+        return hash < 0 ? kid : kid.substring(0, hash);
     }
 
     private static String thumbprint(Map<String, Object> jwk) {

@@ -7,7 +7,6 @@ import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -83,7 +82,9 @@ public final class JsonText {
                 add(stack.peek(), key, value);
                 key = null;
             }
-        } catch (jakarta.json.JsonException | java.util.NoSuchElementException e) {
+        } catch (jakarta.json.JsonException | java.util.NoSuchElementException | UnsupportedOperationException
+                | ArithmeticException | NumberFormatException | IllegalStateException e) {
+            // Parsson signals some limits (number length, big scales) with unchecked exceptions of its own choosing.
             throw new IllegalArgumentException("not valid JSON");
         }
         if (!(root instanceof Map<?, ?>)) {
@@ -105,15 +106,37 @@ public final class JsonText {
         }
     }
 
+    /** Longest number text read: a long has 19 digits, a double's exact decimal form is never needed. */
+    static final int MAX_NUMBER_CHARS = 64;
+
+    /**
+     * Reads a number from its text, so no parser limit on digits or exponents can surface as an
+     * unchecked exception: integral values that fit a long as {@link Long}, others as {@link Double};
+     * a number beyond the double range is malformed.
+     */
     private static Object number(JsonParser p) {
-        if (p.isIntegralNumber()) {
-            BigDecimal d = p.getBigDecimal();
-            if (d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0 && d.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0) {
-                return d.longValueExact();
-            }
-            return d.doubleValue();
+        String text = p.getString();
+        if (text.length() > MAX_NUMBER_CHARS) {
+            throw new IllegalArgumentException("JSON number longer than " + MAX_NUMBER_CHARS + " characters");
         }
-        return p.getBigDecimal().doubleValue();
+        if (p.isIntegralNumber()) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                // Integral but beyond a long: fall through to its double value.
+            }
+        }
+        double d;
+        try {
+            d = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a JSON number");
+        }
+        if (Double.isInfinite(d)) {
+            // RFC 8259 §6: beyond IEEE 754 double range, numbers do not interoperate.
+            throw new IllegalArgumentException("JSON number out of range");
+        }
+        return d;
     }
 
     /** Writes maps, lists, strings, numbers, booleans and nulls as JSON. */

@@ -20,10 +20,11 @@ public record MachineCredential(
         Mandatee mandatee,
         Mandator mandator,
         List<Power> powers,
-        Optional<CredentialStatus> status,
+        List<CredentialStatus> statuses,
         Optional<String> subjectId,
         Optional<String> jwtSubject,
         Optional<Map<String, Object>> confirmationJwk,
+        Optional<String> confirmationKid,
         Map<String, Object> json) {
 
     public static final String TYPE = "LEARCredentialMachine";

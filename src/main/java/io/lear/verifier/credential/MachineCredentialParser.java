@@ -59,10 +59,19 @@ public final class MachineCredentialParser {
         Mandatee mandatee = mandatee(mandate);
         Mandator mandator = mandator(mandate);
         return new MachineCredential(id, types, issuer, payload.string("iss"),
-                latest(date(vc, "validFrom"), date(vc, "issuanceDate"), payload.numericDate("nbf")),
-                earliest(date(vc, "validUntil"), date(vc, "expirationDate"), payload.numericDate("exp")),
-                mandatee, mandator, powers(mandate), status(vc), subject.string("id"), payload.string("sub"),
-                confirmationJwk(payload), vc.raw());
+                validFrom(vc, payload), validUntil(vc, payload),
+                mandatee, mandator, powers(mandate), statuses(vc), subject.string("id"), payload.string("sub"),
+                confirmationJwk(payload), payload.object("cnf").flatMap(c -> c.string("kid")), vc.raw());
+    }
+
+    /** The most restrictive start of validity: {@code validFrom}, {@code issuanceDate}, JWT {@code nbf}. */
+    public static Optional<Instant> validFrom(Claims vc, Claims payload) {
+        return latest(date(vc, "validFrom"), date(vc, "issuanceDate"), payload.numericDate("nbf"));
+    }
+
+    /** The most restrictive end of validity: {@code validUntil}, {@code expirationDate}, JWT {@code exp}. */
+    public static Optional<Instant> validUntil(Claims vc, Claims payload) {
+        return earliest(date(vc, "validUntil"), date(vc, "expirationDate"), payload.numericDate("exp"));
     }
 
     /** {@code issuer} as a string or an object's {@code id}; malformed otherwise. */
@@ -128,18 +137,26 @@ public final class MachineCredentialParser {
         return List.copyOf(out);
     }
 
-    private static Optional<CredentialStatus> status(Claims vc) {
+    private static final int MAX_STATUS_ENTRIES = 8;
+
+    /** Every {@code credentialStatus} entry (one object, or an array as VCDM 2.0 allows). */
+    private static List<CredentialStatus> statuses(Claims vc) {
         Object raw = vc.raw().get("credentialStatus");
         if (raw == null) {
-            return Optional.empty();
+            return List.of();
         }
-        if (raw instanceof List<?> list) {
-            // VCDM 2.0 allows an array; the profile reads the first entry.
-            if (list.isEmpty()) {
-                return Optional.empty();
-            }
-            raw = list.get(0);
+        List<?> entries = raw instanceof List<?> list ? list : List.of(raw);
+        if (entries.size() > MAX_STATUS_ENTRIES) {
+            throw vc.bad("'credentialStatus' has more than " + MAX_STATUS_ENTRIES + " entries");
         }
+        List<CredentialStatus> out = new ArrayList<>(entries.size());
+        for (Object entry : entries) {
+            out.add(status(vc, entry));
+        }
+        return List.copyOf(out);
+    }
+
+    private static CredentialStatus status(Claims vc, Object raw) {
         if (!(raw instanceof Map<?, ?>)) {
             throw vc.bad("'credentialStatus' is not an object");
         }
@@ -150,15 +167,15 @@ public final class MachineCredentialParser {
         Optional<Long> index;
         if (idx == null) {
             index = Optional.empty();
-        } else if (idx instanceof Number n && n.doubleValue() == Math.floor(n.doubleValue()) && n.longValue() >= 0) {
-            index = Optional.of(n.longValue());
+        } else if (idx instanceof Long n && n >= 0) {
+            index = Optional.of(n);
         } else if (idx instanceof String str && str.matches("\\d{1,12}")) {
             index = Optional.of(Long.parseLong(str));
         } else {
             throw s.bad("'statusListIndex' is not a non-negative integer");
         }
-        return Optional.of(new CredentialStatus(type, s.string("statusPurpose"), index,
-                s.string("statusListCredential"), s.string("id")));
+        return new CredentialStatus(type, s.string("statusPurpose"), index,
+                s.string("statusListCredential"), s.string("id"));
     }
 
     private static Optional<Map<String, Object>> confirmationJwk(Claims payload) {

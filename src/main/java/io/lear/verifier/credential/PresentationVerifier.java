@@ -29,12 +29,12 @@ public final class PresentationVerifier {
     public PresentationVerifier(VerifierConfig config, Clock clock) {
         this.clock = clock;
         this.skew = config.clockSkew();
-        this.audiences = Set.of(config.issuer(), config.tokenEndpoint());
+        this.audiences = Set.of(config.issuer(), config.issuer() + "/", config.tokenEndpoint());
     }
 
     /** @return the credential JWTs of the presentation, not yet verified */
     public List<String> verify(String vpToken, DidKey client) {
-        CompactJws vp = CompactJws.parse(decode(vpToken), Reason.VP_MALFORMED, "VP");
+        CompactJws vp = CompactJws.parse(decode(vpToken), Reason.VP_MALFORMED, "VP", CompactJws.MAX_VP_CHARS);
         checkHolder(vp, client);
         if (!vp.alg().equals(client.type().jwsAlgorithm()) || !vp.critical().isEmpty()
                 || !vp.verify(client.publicKey(), vp.alg())) {
@@ -51,7 +51,7 @@ public final class PresentationVerifier {
      */
     static String decode(String vpToken) {
         String t = vpToken.trim();
-        if (t.length() > CompactJws.MAX_JWT_LENGTH * 4 / 3 + 4) {
+        if (t.length() > CompactJws.MAX_VP_CHARS * 4 / 3 + 4) {
             throw OAuthException.of(Reason.VP_MALFORMED, "'vp_token' is too large");
         }
         if (t.indexOf('.') >= 0) {

@@ -14,14 +14,21 @@ public final class OAuthException extends RuntimeException {
     private final String description;
     private final String detail;
     private final Integer retryAfterSeconds;
+    private final String clientId;
 
     private OAuthException(Reason reason, String description, String detail, Integer retryAfterSeconds,
-            Throwable cause) {
+            Throwable cause, String clientId) {
         super(reason.code() + ": " + description, cause, false, false);
         this.reason = Objects.requireNonNull(reason);
         this.description = Objects.requireNonNull(description);
         this.detail = detail;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.clientId = clientId;
+    }
+
+    private OAuthException(Reason reason, String description, String detail, Integer retryAfterSeconds,
+            Throwable cause) {
+        this(reason, description, detail, retryAfterSeconds, cause, null);
     }
 
     public static OAuthException of(Reason reason, String description) {
@@ -60,5 +67,19 @@ public final class OAuthException extends RuntimeException {
 
     public Integer retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /**
+     * The same refusal, attributed to a client whose assertion signature has been verified (for the
+     * audit line; never sent). A refusal already attributed keeps its client.
+     */
+    public OAuthException forClient(String verifiedClientId) {
+        return clientId != null ? this
+                : new OAuthException(reason, description, detail, retryAfterSeconds, getCause(), verifiedClientId);
+    }
+
+    /** The client DID once its assertion signature was verified; null before. */
+    public String clientId() {
+        return clientId;
     }
 }

@@ -23,7 +23,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     /** The innermost frame of our own code, which is where the bug is; else the innermost frame. */
-    private static String firstFrame(Throwable t) {
+    public static String firstFrame(Throwable t) {
         StackTraceElement[] st = t.getStackTrace();
         for (StackTraceElement e : st) {
             if (e.getClassName().startsWith("io.lear.verifier.")) {

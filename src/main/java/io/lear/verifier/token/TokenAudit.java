@@ -2,6 +2,8 @@ package io.lear.verifier.token;
 
 import io.lear.verifier.credential.MachineCredential;
 import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.error.Reason;
+import io.lear.verifier.error.UnexpectedExceptionMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -34,8 +36,21 @@ public class TokenAudit {
     public void refused(String requestId, OAuthException e, long startedNanos) {
         Map<String, Object> line = base("refused", e.reason().code(), requestId, startedNanos);
         line.put("status", e.status());
+        if (e.clientId() != null) {
+            line.put("client", e.clientId());
+        }
         LOG.info(JsonText.write(line));
         metrics.record("refused", e.reason().code(), startedNanos);
+    }
+
+    /** An unexpected failure: class and our innermost frame only, since messages can quote request content. */
+    public void failed(String requestId, RuntimeException e, long startedNanos) {
+        Map<String, Object> line = base("failed", Reason.SERVER_ERROR.code(), requestId, startedNanos);
+        line.put("status", Reason.SERVER_ERROR.error().status());
+        line.put("exception", e.getClass().getName());
+        line.put("at", UnexpectedExceptionMapper.firstFrame(e));
+        LOG.severe(JsonText.write(line));
+        metrics.record("failed", Reason.SERVER_ERROR.code(), startedNanos);
     }
 
     private static Map<String, Object> base(String outcome, String reason, String requestId, long startedNanos) {

@@ -51,6 +51,10 @@ public class TokenEndpoint {
         } catch (OAuthException e) {
             audit.refused(requestId, e, started);
             return ErrorResponses.toResponse(e);
+        } catch (RuntimeException e) {
+            // A bug, not a refusal: audited and counted like any decision, answered without internals.
+            audit.failed(requestId, e, started);
+            return ErrorResponses.toResponse(OAuthException.of(Reason.SERVER_ERROR, "internal server error"));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.lear.verifier.token;
 
 import io.lear.verifier.AuthorizationServer;
+import io.lear.verifier.client.InMemoryReplayGuard;
 import io.lear.verifier.client.RedisReplayGuard;
 import io.lear.verifier.trust.RefreshingSource;
 import io.lear.verifier.trust.StatusLists;
@@ -46,6 +47,10 @@ public class TokenMetrics {
                 .withDescription("Age of the oldest cached status list").build(), lists, StatusLists::maxAgeSeconds);
         registry.gauge(Metadata.builder().withName("status_list_fetch_failures").build(), lists,
                 StatusLists::fetchFailures);
+        if (server.replay() instanceof InMemoryReplayGuard memory) {
+            registry.gauge(Metadata.builder().withName("replay_store_entries")
+                    .withDescription("Entries in the in-memory replay store").build(), memory, InMemoryReplayGuard::size);
+        }
         if (server.replay() instanceof RedisReplayGuard redis) {
             registry.gauge(Metadata.builder().withName("replay_store_errors")
                     .withDescription("Replay store (Redis) failures").build(), redis, RedisReplayGuard::errors);

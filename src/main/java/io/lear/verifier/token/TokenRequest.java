@@ -19,7 +19,7 @@ public record TokenRequest(String clientAssertion, Optional<String> clientId, Op
 
     public static final String GRANT_CLIENT_CREDENTIALS = "client_credentials";
     public static final String CLIENT_ASSERTION_TYPE_JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-    public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final int MAX_BODY_BYTES = 128 * 1024;
     private static final Set<String> KNOWN = Set.of("grant_type", "client_assertion_type", "client_assertion",
             "client_id", "scope", "resource", "client_secret");
 

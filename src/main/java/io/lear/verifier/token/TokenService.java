@@ -2,6 +2,7 @@ package io.lear.verifier.token;
 
 import io.lear.verifier.client.AuthenticatedClient;
 import io.lear.verifier.client.ClientAuthenticator;
+import io.lear.verifier.client.ReplayGuard;
 import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
@@ -11,22 +12,29 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The client_credentials grant as one use case: request-level checks that need no
- * authentication (scope syntax and allow-list, resource), client authentication, the client's
- * registration when a registered-clients list is configured, then the token.
+ * The client_credentials grant as one use case, in this order:
+ * <ol>
+ *   <li>request-level checks that need no authentication (scope syntax and allow-list, resource);</li>
+ *   <li>client authentication (assertion, VP, credential, trust, revocation);</li>
+ *   <li>the client's registration and scopes, when a registered-clients list is configured;</li>
+ *   <li>single use of the assertion's jti — last, so a refused request leaves no state (profile §11);</li>
+ *   <li>the token.</li>
+ * </ol>
  */
 public final class TokenService {
     private final VerifierConfig config;
     private final ScopePolicy scopes;
     private final ClientAuthenticator authenticator;
+    private final ReplayGuard replay;
     private final AccessTokenIssuer issuer;
     private final Optional<RegisteredClients> clients;
 
-    public TokenService(VerifierConfig config, ClientAuthenticator authenticator, AccessTokenIssuer issuer,
-            Optional<RegisteredClients> clients) {
+    public TokenService(VerifierConfig config, ClientAuthenticator authenticator, ReplayGuard replay,
+            AccessTokenIssuer issuer, Optional<RegisteredClients> clients) {
         this.config = config;
         this.scopes = new ScopePolicy(config.tokenScopes());
         this.authenticator = authenticator;
+        this.replay = replay;
         this.issuer = issuer;
         this.clients = clients;
     }
@@ -40,9 +48,16 @@ public final class TokenService {
         scopes.grant(request.scope(), Set.of());
         String audience = audience(request);
         AuthenticatedClient client = authenticator.authenticate(request.clientAssertion(), request.clientId());
-        Set<String> clientScopes = clients.map(c -> c.require(client.clientId()).scopes()).orElse(Set.of());
-        List<String> granted = scopes.grant(request.scope(), clientScopes);
-        return new Grant(client, issuer.issue(client, granted, audience));
+        try {
+            Set<String> clientScopes = clients.map(c -> c.require(client.clientId()).scopes()).orElse(Set.of());
+            List<String> granted = scopes.grant(request.scope(), clientScopes);
+            if (!replay.firstUse(client.clientId(), client.jti(), client.replayGuardUntil())) {
+                throw OAuthException.of(Reason.ASSERTION_REPLAYED, "client assertion 'jti' was already used");
+            }
+            return new Grant(client, issuer.issue(client, granted, audience));
+        } catch (OAuthException e) {
+            throw e.forClient(client.clientId());
+        }
     }
 
     private String audience(TokenRequest request) {

@@ -1,89 +1,120 @@
 package io.lear.verifier.trust;
 
+import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.error.Reason;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * PKIX validation of an {@code x5c} chain to the configured anchors (RFC 5280 via the JDK's
- * CertPathBuilder): the builder finds a path from the leaf through any of the sent certificates to
- * any anchor, so extra certificates (such as a root sent along) do no harm. Every certificate on
- * the path must be valid at the given instant. Results are remembered per chain fingerprint until
- * the first certificate of the chain expires, since DOME issuers sign with the same few chains.
+ * CertPathBuilder), then the seal profile of §15.1 on the path found. The builder finds a path from
+ * the leaf through any of the sent certificates to any anchor, so extra certificates (such as a root
+ * sent along) do no harm. Every certificate of the path, the anchor included, must be valid at the
+ * given instant give or take the clock skew — on the first use of a chain as on later ones. Results
+ * are remembered per chain fingerprint with the path's common validity window, since DOME issuers
+ * sign with the same few chains.
  */
 public final class CertificateChainValidator {
     private static final int MAX_CACHED = 1024;
 
     private final TrustAnchors anchors;
+    private final Duration skew;
     private final ConcurrentHashMap<String, Validity> validated = new ConcurrentHashMap<>();
 
     private record Validity(Instant notBefore, Instant notAfter) {
-        boolean covers(Instant t) {
-            return !t.isBefore(notBefore) && !t.isAfter(notAfter);
+        boolean covers(Instant t, Duration skew) {
+            return !t.plus(skew).isBefore(notBefore) && !t.minus(skew).isAfter(notAfter);
         }
     }
 
-    public CertificateChainValidator(TrustAnchors anchors) {
+    public CertificateChainValidator(TrustAnchors anchors, Duration skew) {
         this.anchors = anchors;
+        this.skew = skew;
     }
 
-    /** @return whether {@code chain} (leaf first) reaches an anchor with every certificate valid at {@code at} */
-    public boolean isTrusted(List<X509Certificate> chain, Instant at) {
+    /**
+     * Requires {@code chain} (leaf first) to reach an anchor, fit the seal profile, and have every
+     * certificate of its path valid at {@code at}.
+     *
+     * @throws OAuthException vc_certificate_untrusted
+     */
+    public void requireTrusted(List<X509Certificate> chain, Instant at) {
         if (anchors.isEmpty() || chain.isEmpty()) {
-            return false;
+            throw untrusted("credential certificate chain does not lead to a trust anchor");
         }
         String key = fingerprint(chain);
         Validity known = validated.get(key);
-        if (known != null) {
-            return known.covers(at);
-        }
-        try {
-            X509CertSelector target = new X509CertSelector();
-            target.setCertificate(chain.get(0));
-            PKIXBuilderParameters params = new PKIXBuilderParameters(anchors.asSet(), target);
-            // Certificate revocation (CRL/OCSP) would need outbound fetches; the profile trusts the anchors' CAs.
-            params.setRevocationEnabled(false);
-            params.setDate(Date.from(at));
-            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(chain)));
-            var result = (java.security.cert.PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
-            Instant notBefore = Instant.MIN;
-            Instant notAfter = Instant.MAX;
-            List<X509Certificate> path = new ArrayList<>();
-            for (var c : result.getCertPath().getCertificates()) {
-                path.add((X509Certificate) c);
-            }
-            path.add(result.getTrustAnchor().getTrustedCert());
-            for (X509Certificate c : path) {
-                notBefore = max(notBefore, c.getNotBefore().toInstant());
-                notAfter = min(notAfter, c.getNotAfter().toInstant());
-            }
+        if (known == null) {
+            SealCertificateProfile.checkLeaf(chain.get(0));
+            List<X509Certificate> path = buildPath(chain, at);
+            SealCertificateProfile.checkPath(path);
+            known = validity(path);
             if (validated.size() >= MAX_CACHED) {
                 validated.clear();
             }
-            validated.put(key, new Validity(notBefore, notAfter));
-            return true;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
+            validated.put(key, known);
+        }
+        if (!known.covers(at, skew)) {
+            throw untrusted("a certificate of the credential's certificate path is not valid now");
         }
     }
 
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+    /** The path from the leaf to the anchor (anchor last); PKIX checks dates at now, then now ∓ skew. */
+    private List<X509Certificate> buildPath(List<X509Certificate> chain, Instant at) {
+        Set<Instant> dates = new LinkedHashSet<>(List.of(at, at.minus(skew), at.plus(skew)));
+        for (Instant date : dates) {
+            try {
+                X509CertSelector target = new X509CertSelector();
+                target.setCertificate(chain.get(0));
+                PKIXBuilderParameters params = new PKIXBuilderParameters(anchors.asSet(), target);
+                // Certificate revocation (CRL/OCSP) would need outbound fetches; the profile trusts the anchors' CAs.
+                params.setRevocationEnabled(false);
+                params.setDate(Date.from(date));
+                params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(chain)));
+                var result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
+                List<X509Certificate> path = new ArrayList<>();
+                for (var c : result.getCertPath().getCertificates()) {
+                    path.add((X509Certificate) c);
+                }
+                path.add(result.getTrustAnchor().getTrustedCert());
+                return path;
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // Not at this date; the next one, or untrusted.
+            }
+        }
+        throw untrusted("credential certificate chain does not lead to a trust anchor, or a certificate is not valid now");
     }
 
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
+    private static Validity validity(List<X509Certificate> path) {
+        Instant notBefore = Instant.MIN;
+        Instant notAfter = Instant.MAX;
+        for (X509Certificate c : path) {
+            Instant from = c.getNotBefore().toInstant();
+            Instant to = c.getNotAfter().toInstant();
+            notBefore = from.isAfter(notBefore) ? from : notBefore;
+            notAfter = to.isBefore(notAfter) ? to : notAfter;
+        }
+        return new Validity(notBefore, notAfter);
+    }
+
+    private static OAuthException untrusted(String description) {
+        return OAuthException.of(Reason.VC_CERTIFICATE_UNTRUSTED, description);
     }
 
     private static String fingerprint(List<X509Certificate> chain) {

@@ -75,13 +75,11 @@ public final class IssuerKeys {
                 || !jws.verify(chain.get(0).getPublicKey(), jws.alg())) {
             throw OAuthException.of(Reason.VC_SIGNATURE_INVALID, "credential signature does not verify with its x5c certificate");
         }
-        if (!chains.isTrusted(chain, now)) {
-            throw OAuthException.of(Reason.VC_CERTIFICATE_UNTRUSTED,
-                    "credential certificate chain does not lead to a trust anchor, or a certificate is not valid now");
-        }
-        if (!OrganizationIdentifier.of(chain.get(0)).contains(organizationIdentifier)) {
+        chains.requireTrusted(chain, now);
+        // Exactly one value: a seal naming two organisations must not sign for either (§15.1).
+        if (!OrganizationIdentifier.of(chain.get(0)).equals(List.of(organizationIdentifier))) {
             throw OAuthException.of(Reason.VC_CERTIFICATE_MISMATCH,
-                    "credential certificate organizationIdentifier does not match the did:elsi issuer");
+                    "credential certificate must hold exactly one organizationIdentifier, the did:elsi issuer's");
         }
     }
 

@@ -3,17 +3,25 @@ package io.lear.verifier.trust;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
- * A trust document that is reloaded every {@code refresh} and, when a reload fails, keeps serving
- * the last good copy until it is older than {@code maxStaleness}; past that it is unavailable (the
- * caller fails closed). Reloads happen on the request path, one at a time per source.
+ * A trust document with stale-while-revalidate semantics (profile §7.2, §15.2). A copy younger than
+ * {@code refresh} is served as is; a copy older than that but within {@code maxStaleness} is served
+ * at once while one background reload per source runs on {@code background}; only when no usable
+ * copy exists does a request load the document itself (one at a time), and past
+ * {@code maxStaleness} without a successful load the document is unavailable (the caller fails
+ * closed). After a failed load, the next attempt waits a second, so an outage does not turn every
+ * request into a fetch.
  *
  * @param <T> the parsed document
  */
 public final class RefreshingSource<T> {
     private static final Logger LOG = Logger.getLogger(RefreshingSource.class.getName());
+    private static final Duration BACK_OFF = Duration.ofSeconds(1);
 
     /** Loads and parses the document; throws with a loggable message on any failure. */
     @FunctionalInterface
@@ -29,55 +37,94 @@ public final class RefreshingSource<T> {
     private final Clock clock;
     private final Duration refresh;
     private final Duration maxStaleness;
+    private final Executor background;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final Object loadLock = new Object();
     private volatile Snapshot<T> current;
     private volatile Instant lastAttempt = Instant.MIN;
     private volatile long failures;
 
-    public RefreshingSource(String name, Loader<T> loader, Clock clock, Duration refresh, Duration maxStaleness) {
+    public RefreshingSource(String name, Loader<T> loader, Clock clock, Duration refresh, Duration maxStaleness,
+            Executor background) {
         this.name = name;
         this.loader = loader;
         this.clock = clock;
         this.refresh = refresh;
         this.maxStaleness = maxStaleness;
+        this.background = background;
     }
 
-    /** The current document, reloading it first when due. */
+    /** The current document; never waits on a fetch while a usable copy is held. */
     public T get() throws StaleException {
         Instant now = clock.instant();
         Snapshot<T> s = current;
-        if (s == null || !now.isBefore(s.loadedAt().plus(refresh))) {
-            s = reload(now);
+        if (s != null && now.isBefore(s.loadedAt().plus(refresh))) {
+            return s.value();
         }
-        if (s == null || now.isAfter(s.loadedAt().plus(maxStaleness))) {
+        if (isUsable(s, now)) {
+            refreshInBackground(now);
+            return current.value(); // the reloaded copy when the executor ran it already
+        }
+        s = loadWithoutCopy(now);
+        if (!isUsable(s, now)) {
             throw new StaleException(name);
         }
         return s.value();
     }
 
-    private synchronized Snapshot<T> reload(Instant now) {
-        Snapshot<T> s = current;
-        if (s != null && now.isBefore(s.loadedAt().plus(refresh))) {
-            return s; // another request reloaded it meanwhile
+    private boolean isUsable(Snapshot<T> s, Instant now) {
+        return s != null && !now.isAfter(s.loadedAt().plus(maxStaleness));
+    }
+
+    private void refreshInBackground(Instant now) {
+        if (now.isBefore(lastAttempt.plus(BACK_OFF)) || !refreshing.compareAndSet(false, true)) {
+            return;
         }
-        // After a failure, wait a second before trying again, so an outage does not turn every request into a fetch.
-        if (now.isBefore(lastAttempt.plusSeconds(1))) {
-            return s;
+        try {
+            background.execute(() -> {
+                try {
+                    synchronized (loadLock) {
+                        load(current);
+                    }
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            refreshing.set(false);
         }
-        lastAttempt = now;
+    }
+
+    private Snapshot<T> loadWithoutCopy(Instant now) {
+        synchronized (loadLock) {
+            Snapshot<T> s = current;
+            if (isUsable(s, now) || now.isBefore(lastAttempt.plus(BACK_OFF))) {
+                return s; // loaded by another caller meanwhile, or failed just now
+            }
+            return load(s);
+        }
+    }
+
+    private Snapshot<T> load(Snapshot<T> previous) {
+        lastAttempt = clock.instant();
         try {
             current = new Snapshot<>(loader.load(), clock.instant());
         } catch (Exception e) {
             failures++;
             LOG.warning("trust source " + name + " could not be loaded: " + e.getMessage()
-                    + (s == null ? "" : "; keeping the copy from " + s.loadedAt()));
+                    + (previous == null ? "" : "; keeping the copy from " + previous.loadedAt()));
         }
         return current;
     }
 
+    /** Starts with a copy loaded by the caller just now (so the first use costs no second fetch). */
+    void seed(T value) {
+        current = new Snapshot<>(value, clock.instant());
+    }
+
     /** Whether a copy within its maximum staleness is held (for readiness). */
     public boolean isFresh() {
-        Snapshot<T> s = current;
-        return s != null && !clock.instant().isAfter(s.loadedAt().plus(maxStaleness));
+        return isUsable(current, clock.instant());
     }
 
     /** Seconds since the held copy was loaded, or -1 when none. */

@@ -29,8 +29,12 @@ public final class StatusLists {
     private static final int MAX_LISTS = 1000;
     private static final String ACCEPT = "application/vc+jwt, application/jwt, application/statuslist+jwt;q=0.9, */*;q=0.1";
 
-    /** A verified status list. */
-    record StatusList(String issuer, Optional<String> purpose, Bitstring bits) {
+    /** A verified status list of one issuer, with its own validity window. */
+    record StatusList(Optional<Instant> validFrom, Optional<Instant> validUntil, String purpose, Bitstring bits) {
+        boolean isValidAt(Instant now, Duration skew) {
+            return validFrom.map(f -> !f.isAfter(now.plus(skew))).orElse(true)
+                    && validUntil.map(u -> !now.minus(skew).isAfter(u)).orElse(true);
+        }
     }
 
     private final Fetcher fetcher;
@@ -38,16 +42,20 @@ public final class StatusLists {
     private final Clock clock;
     private final Duration refresh;
     private final Duration maxStaleness;
+    private final Duration skew;
+    private final java.util.concurrent.Executor refreshes;
     private final Optional<RefreshingSource<Set<String>>> legacyList;
     private final ConcurrentHashMap<String, RefreshingSource<StatusList>> lists = new ConcurrentHashMap<>();
 
     public StatusLists(Fetcher fetcher, IssuerKeys issuerKeys, Clock clock, Duration refresh, Duration maxStaleness,
-            Optional<RefreshingSource<Set<String>>> legacyList) {
+            Duration skew, java.util.concurrent.Executor refreshes, Optional<RefreshingSource<Set<String>>> legacyList) {
         this.fetcher = fetcher;
         this.issuerKeys = issuerKeys;
         this.clock = clock;
         this.refresh = refresh;
         this.maxStaleness = maxStaleness;
+        this.skew = skew;
+        this.refreshes = refreshes;
         this.legacyList = legacyList;
     }
 
@@ -63,7 +71,10 @@ public final class StatusLists {
         return Set.copyOf(list.stream().filter(String.class::isInstance).map(String.class::cast).toList());
     }
 
-    /** Refuses a revoked or suspended credential; fails closed when its status cannot be read. */
+    /**
+     * Refuses a revoked or suspended credential. Every status entry is read (profile §7.4): any set
+     * bit refuses, any entry that cannot be read fails closed.
+     */
     public void requireNotRevoked(MachineCredential vc) {
         if (legacyList.isPresent()) {
             Set<String> revoked;
@@ -76,8 +87,8 @@ public final class StatusLists {
                 throw OAuthException.of(Reason.VC_REVOKED, "credential is revoked");
             }
         }
-        if (vc.status().isPresent()) {
-            checkStatusList(vc, vc.status().get());
+        for (CredentialStatus status : vc.statuses()) {
+            checkStatusList(vc, status);
         }
     }
 
@@ -94,21 +105,24 @@ public final class StatusLists {
         if (!fetcher.permits(url)) {
             throw unavailable("credential status list URL is not allowed");
         }
-        if (lists.size() >= MAX_LISTS && !lists.containsKey(url)) {
+        // Keyed by issuer too: a list is only ever accepted as the statement of the issuer it was loaded for.
+        String key = vc.issuerId() + ' ' + url;
+        if (lists.size() >= MAX_LISTS && !lists.containsKey(key)) {
             lists.clear();
         }
-        RefreshingSource<StatusList> source = lists.computeIfAbsent(url, u -> new RefreshingSource<>("status list",
-                () -> load(u), clock, refresh, maxStaleness));
+        RefreshingSource<StatusList> source = lists.computeIfAbsent(key, k -> new RefreshingSource<>("status list",
+                () -> load(url, vc.issuerId()), clock, refresh, maxStaleness, refreshes));
         StatusList list;
         try {
             list = source.get();
         } catch (RefreshingSource.StaleException e) {
             throw unavailable("credential status list is unavailable");
         }
-        if (!list.issuer().equals(vc.issuerId())) {
-            throw unavailable("credential status list is not from the credential's issuer");
+        Instant now = clock.instant();
+        if (!list.isValidAt(now, skew)) {
+            throw unavailable("credential status list credential is not within its validity period");
         }
-        if (list.purpose().isPresent() && !list.purpose().get().equals(purpose)) {
+        if (!list.purpose().equals(purpose)) {
             throw unavailable("credential status list has another purpose");
         }
         boolean set;
@@ -122,21 +136,30 @@ public final class StatusLists {
         }
     }
 
-    private StatusList load(String url) throws Exception {
+    /**
+     * Fetches and verifies a status list credential of {@code issuer}: signature with the issuer rules
+     * of a credential, the issuer and the validity window checked before the list is decoded (§15.3).
+     */
+    private StatusList load(String url, String issuer) throws Exception {
         String body = new String(fetcher.get(url, ACCEPT), StandardCharsets.US_ASCII).trim();
-        CompactJws jws = CompactJws.parse(body, Reason.VC_MALFORMED, "status list credential");
+        CompactJws jws = CompactJws.parse(body, Reason.VC_MALFORMED, "status list credential", Fetcher.MAX_BYTES);
         Claims vc = new Claims(MachineCredentialParser.credentialJson(jws).raw(), Reason.VC_MALFORMED, "status list");
-        String issuer = MachineCredentialParser.issuerIdOf(vc);
+        Claims payload = new Claims(jws.payload().raw(), Reason.VC_MALFORMED, "status list");
+        if (!MachineCredentialParser.issuerIdOf(vc).equals(issuer)) {
+            throw new IllegalStateException("status list credential is not from the credential's issuer");
+        }
         Instant now = clock.instant();
         // The same rules as a credential: signature with the x5c leaf chained to an anchor, or the issuer's did:key.
         issuerKeys.verifySignature(jws, issuer, now);
-        Optional<Instant> until = jws.payload().numericDate("exp");
-        if (until.isPresent() && now.isAfter(until.get())) {
-            throw new IllegalStateException("status list credential expired");
+        StatusList header = new StatusList(MachineCredentialParser.validFrom(vc, payload),
+                MachineCredentialParser.validUntil(vc, payload), "", null);
+        if (!header.isValidAt(now, skew)) {
+            throw new IllegalStateException("status list credential is not within its validity period");
         }
         Claims subject = vc.object("credentialSubject").orElseThrow(() -> vc.bad("no credentialSubject"));
+        String purpose = subject.string("statusPurpose").orElseThrow(() -> vc.bad("no statusPurpose"));
         String encoded = subject.string("encodedList").orElseThrow(() -> vc.bad("no encodedList"));
-        return new StatusList(issuer, subject.string("statusPurpose"), Bitstring.decode(encoded));
+        return new StatusList(header.validFrom(), header.validUntil(), purpose, Bitstring.decode(encoded));
     }
 
     private static OAuthException unavailable(String description) {

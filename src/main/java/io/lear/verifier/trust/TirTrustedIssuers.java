@@ -13,49 +13,97 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 /**
  * Trusted issuers from an EBSI Trusted Issuers Registry v4 style API, as DOME runs it:
  * {@code GET <base><issuer-did>} answers {@code {"did":…,"attributes":[{"body":"<Base64 JSON>"}]}}
- * whose bodies carry {@code credentialsType} and {@code validFor}. A 404 means "not listed". Each
- * issuer's answer is cached like any other trust document (bounded number of issuers).
+ * whose bodies carry {@code credentialsType} and {@code validFor}. A 404 means "not listed". A listed
+ * issuer's answer is cached like any other trust document; "not listed" answers are cached apart for
+ * one refresh period; both caches are bounded.
  */
 public final class TirTrustedIssuers implements TrustedIssuers {
-    private static final int MAX_ISSUERS = 10_000;
-    /** DIDs are put into a URL path: only these characters, so no '/', '?', '#' or '..' tricks. */
-    private static final Pattern SAFE_DID = Pattern.compile("did:[a-z0-9]+:[A-Za-z0-9._:%-]{1,200}");
+    static final int MAX_LISTED = 10_000;
+    static final int MAX_NOT_LISTED = 10_000;
+    /**
+     * Only did:elsi issuers are looked up (profile §15.2), and only with these characters: the DID
+     * goes into a URL path, so no '/', '%', '.', '?' or '#'. did:key issuers come from the trusted
+     * issuers document alone, so a stranger's self-issued credential never causes a request.
+     */
+    private static final Pattern ELSI_DID = Pattern.compile("did:elsi:[A-Za-z0-9-]{1,100}");
 
     private final String base;
     private final Fetcher fetcher;
     private final Clock clock;
     private final Duration refresh;
     private final Duration maxStaleness;
-    private final ConcurrentHashMap<String, RefreshingSource<List<TrustedIssuer>>> byIssuer = new ConcurrentHashMap<>();
+    private final Executor background;
+    /** Issuers the registry listed: refreshed in the background, kept up to max staleness. */
+    private final ConcurrentHashMap<String, RefreshingSource<List<TrustedIssuer>>> listed = new ConcurrentHashMap<>();
+    /** Issuers the registry does not list, until when; apart, so they never evict a listed issuer. */
+    private final ConcurrentHashMap<String, Instant> notListed = new ConcurrentHashMap<>();
 
-    public TirTrustedIssuers(String base, Fetcher fetcher, Clock clock, Duration refresh, Duration maxStaleness) {
+    public TirTrustedIssuers(String base, Fetcher fetcher, Clock clock, Duration refresh, Duration maxStaleness,
+            Executor background) {
         this.base = base;
         this.fetcher = fetcher;
         this.clock = clock;
         this.refresh = refresh;
         this.maxStaleness = maxStaleness;
+        this.background = background;
     }
 
+    /**
+     * The registry's entries for a {@code did:elsi} issuer whose certificate path and
+     * organizationIdentifier the caller has verified; empty for any other DID, without a request.
+     */
     @Override
     public List<TrustedIssuer> lookup(String issuerId) {
-        if (!SAFE_DID.matcher(issuerId).matches() || issuerId.contains("..")) {
+        if (!ELSI_DID.matcher(issuerId).matches()) {
             return List.of();
         }
-        if (byIssuer.size() >= MAX_ISSUERS && !byIssuer.containsKey(issuerId)) {
-            byIssuer.clear();
+        RefreshingSource<List<TrustedIssuer>> source = listed.get(issuerId);
+        if (source != null) {
+            try {
+                return source.get();
+            } catch (RefreshingSource.StaleException e) {
+                throw TrustDocuments.trustUnavailable("the trusted issuers registry");
+            }
         }
-        RefreshingSource<List<TrustedIssuer>> source = byIssuer.computeIfAbsent(issuerId, id ->
-                new RefreshingSource<>("trusted issuers registry entry", () -> fetch(id), clock, refresh, maxStaleness));
+        Instant now = clock.instant();
+        Instant until = notListed.get(issuerId);
+        if (until != null && now.isBefore(until)) {
+            return List.of();
+        }
+        List<TrustedIssuer> entries;
         try {
-            return source.get();
-        } catch (RefreshingSource.StaleException e) {
+            entries = fetch(issuerId);
+        } catch (Exception e) {
             throw TrustDocuments.trustUnavailable("the trusted issuers registry");
         }
+        if (entries.isEmpty()) {
+            if (notListed.size() >= MAX_NOT_LISTED) {
+                notListed.clear();
+            }
+            notListed.put(issuerId, now.plus(refresh));
+        } else if (listed.size() < MAX_LISTED) {
+            notListed.remove(issuerId);
+            RefreshingSource<List<TrustedIssuer>> fresh = new RefreshingSource<>("trusted issuers registry entry",
+                    () -> fetch(issuerId), clock, refresh, maxStaleness, background);
+            fresh.seed(entries);
+            listed.putIfAbsent(issuerId, fresh);
+        }
+        return entries;
+    }
+
+    /** For metrics and tests: issuers held as listed, and as not listed. */
+    public int listedCount() {
+        return listed.size();
+    }
+
+    public int notListedCount() {
+        return notListed.size();
     }
 
     private List<TrustedIssuer> fetch(String issuerId) throws Exception {

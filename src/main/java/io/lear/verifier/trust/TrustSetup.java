@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /** Builds every trust component from the configuration (profile §7), with one shared fetcher. */
 public final class TrustSetup {
@@ -24,11 +25,18 @@ public final class TrustSetup {
     /** Every document source with a staleness limit, for readiness and metrics. */
     public final List<RefreshingSource<?>> sources = new ArrayList<>();
     private final boolean hasIssuerSource;
+    private final Executor refresher;
 
     public TrustSetup(VerifierConfig config, Clock clock, DidKeyResolver dids) {
+        this(config, clock, dids, TrustRefresher.create());
+    }
+
+    /** With the executor that runs background refreshes (tests pass one they control). */
+    public TrustSetup(VerifierConfig config, Clock clock, DidKeyResolver dids, Executor refresher) {
+        this.refresher = refresher;
         fetcher = new Fetcher(config.fetchTimeout(), config.fetchAllowHttp());
         anchors = TrustAnchors.load(config.trustAnchors());
-        issuerKeys = new IssuerKeys(new CertificateChainValidator(anchors), dids);
+        issuerKeys = new IssuerKeys(new CertificateChainValidator(anchors, config.clockSkew()), dids);
 
         List<TrustedIssuers> issuerSources = new ArrayList<>();
         config.trustedIssuers().ifPresent(location -> {
@@ -37,7 +45,7 @@ public final class TrustSetup {
             issuerSources.add(new TrustedIssuersList(s));
         });
         config.tirUrl().ifPresent(base -> issuerSources.add(new TirTrustedIssuers(base, fetcher, clock,
-                config.trustRefresh(), config.trustMaxStaleness())));
+                config.trustRefresh(), config.trustMaxStaleness(), refresher)));
         trustedIssuers = new CompositeTrustedIssuers(issuerSources);
         hasIssuerSource = !issuerSources.isEmpty();
 
@@ -50,19 +58,19 @@ public final class TrustSetup {
             checkLocation(config, "verifier.revocation.list", location);
             RefreshingSource<Set<String>> s = new RefreshingSource<>("revoked credentials list",
                     parsed(TrustDocuments.text(location, fetcher, "application/yaml, */*;q=0.5"), StatusLists::parseLegacy),
-                    clock, config.revocationRefresh(), config.revocationMaxStaleness());
+                    clock, config.revocationRefresh(), config.revocationMaxStaleness(), refresher);
             sources.add(s);
             return s;
         });
         statusLists = new StatusLists(fetcher, issuerKeys, clock, config.revocationRefresh(),
-                config.revocationMaxStaleness(), legacy);
+                config.revocationMaxStaleness(), config.clockSkew(), refresher, legacy);
     }
 
     private <T> RefreshingSource<T> trustSource(VerifierConfig config, Clock clock, String key, String location,
             String accept, Parser<T> parser) {
         checkLocation(config, key, location);
         RefreshingSource<T> s = new RefreshingSource<>(key, parsed(TrustDocuments.text(location, fetcher, accept), parser),
-                clock, config.trustRefresh(), config.trustMaxStaleness());
+                clock, config.trustRefresh(), config.trustMaxStaleness(), refresher);
         sources.add(s);
         return s;
     }
@@ -94,6 +102,17 @@ public final class TrustSetup {
                 s.get();
             } catch (RefreshingSource.StaleException e) {
                 // Logged by the source; readiness reports it until a load succeeds.
+            }
+        }
+    }
+
+    /** Stops background refreshes (when this setup owns its executor). */
+    public void close() {
+        if (refresher instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // Shutting down anyway.
             }
         }
     }

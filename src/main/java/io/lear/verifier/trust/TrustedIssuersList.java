@@ -19,7 +19,7 @@ public final class TrustedIssuersList implements TrustedIssuers {
     public static TrustedIssuersList fromJson(String json) {
         Map<String, List<TrustedIssuer>> parsed = TrustedIssuersDocument.parse(json);
         return new TrustedIssuersList(new RefreshingSource<>("trusted issuers", () -> parsed,
-                java.time.Clock.systemUTC(), java.time.Duration.ofDays(3650), java.time.Duration.ofDays(3650)));
+                java.time.Clock.systemUTC(), java.time.Duration.ofDays(3650), java.time.Duration.ofDays(3650), Runnable::run));
     }
 
     @Override

@@ -241,23 +241,132 @@ class ClientAuthenticatorTest {
         Scenario empty = verifier.scenario();
         empty.assertionPayload = p -> p.put("jti", "");
         refused(Reason.ASSERTION_JTI_MISSING, empty);
-        Scenario tooLong = verifier.scenario();
-        tooLong.assertionPayload = p -> p.put("jti", "j".repeat(257));
-        refused(Reason.ASSERTION_JTI_MISSING, tooLong);
     }
 
     @Test
-    void assertionReplayed() {
+    void jtiOfMaximumLengthIsAccepted() {
+        Scenario longest = verifier.scenario();
+        longest.assertionPayload = p -> p.put("jti", "j".repeat(256));
+        authenticate(longest);
+    }
+
+    @Test
+    void jtiLongerThan256CharactersIsTooLong() {
+        Scenario tooLong = verifier.scenario();
+        tooLong.assertionPayload = p -> p.put("jti", "j".repeat(257));
+        refused(Reason.ASSERTION_JTI_TOO_LONG, tooLong);
+    }
+
+    @Test
+    void audienceIsTheIssuerWithOneTrailingSlash() {
         Scenario s = verifier.scenario();
-        String assertion = s.assertion();
-        verifier.authenticator.authenticate(assertion, Optional.empty());
-        refused(Reason.ASSERTION_REPLAYED, assertion, Optional.empty());
-        // The same jti from another client is that client's own business.
-        Scenario other = verifier.scenario();
-        other.assertionPayload = p -> p.put("jti", "shared-jti");
-        s.assertionPayload = p -> p.put("jti", "shared-jti");
+        s.assertionPayload = p -> p.put("aud", TestVerifier.ISSUER + "/");
         authenticate(s);
-        authenticate(other);
+    }
+
+    @Test
+    void audienceWithTwoTrailingSlashesIsRefused() {
+        Scenario s = verifier.scenario();
+        s.assertionPayload = p -> p.put("aud", TestVerifier.ISSUER + "//");
+        refused(Reason.ASSERTION_AUDIENCE_INVALID, s);
+    }
+
+    @Test
+    void refusalAfterTheAssertionSignatureNamesTheClient() {
+        Scenario s = verifier.scenario();
+        OAuthException e = assertThrows(OAuthException.class,
+                () -> verifier.authenticator.authenticate(s.assertionWith("x"), Optional.empty()));
+        assertEquals(Reason.VP_MALFORMED, e.reason());
+        assertEquals(s.machine.did(), e.clientId());
+    }
+
+    @Test
+    void refusalOfTheAssertionSignatureNamesNoClient() {
+        Scenario s = verifier.scenario();
+        s.assertionPayload = p -> p.put("aud", "https://elsewhere.example");
+        OAuthException e = assertThrows(OAuthException.class,
+                () -> verifier.authenticator.authenticate(s.assertion(), Optional.empty()));
+        assertEquals(Reason.ASSERTION_AUDIENCE_INVALID, e.reason());
+        assertEquals(null, e.clientId());
+    }
+
+    private Scenario signedBy(TestPki.Issued seal) {
+        Scenario s = new Scenario(seal, List.of(seal.x5c(), verifier.pki.intermediate.x5c()), TestVerifier.ISSUER);
+        s.now = verifier.clock.instant();
+        return s;
+    }
+
+    private TestPki.Issued seal(org.bouncycastle.asn1.x500.X500Name subject, TestPki.Extensions extensions) {
+        java.time.Instant now = verifier.clock.instant();
+        return TestPki.custom(subject, TestPki.rsa(2048), verifier.pki.intermediate, now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(365)), "SHA256withRSA", extensions);
+    }
+
+    @Test
+    void sealWithTwoOrganizationIdentifiersIsAMismatch() {
+        TestPki.Issued twoOrgs = seal(TestPki.sealSubject(Scenario.ORG, "VATEU-B99999999"), b -> b.addExtension(
+                org.bouncycastle.asn1.x509.Extension.keyUsage, true,
+                new org.bouncycastle.asn1.x509.KeyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature)));
+        refused(Reason.VC_CERTIFICATE_MISMATCH, signedBy(twoOrgs));
+    }
+
+    @Test
+    void tlsCertificateOfTheOrganisationMintsNoCredential() {
+        TestPki.Issued tls = seal(TestPki.sealSubject(Scenario.ORG), b -> {
+            b.addExtension(org.bouncycastle.asn1.x509.Extension.keyUsage, true,
+                    new org.bouncycastle.asn1.x509.KeyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature));
+            b.addExtension(org.bouncycastle.asn1.x509.Extension.extendedKeyUsage, false,
+                    new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_serverAuth));
+        });
+        refused(Reason.VC_CERTIFICATE_UNTRUSTED, signedBy(tls));
+    }
+
+    @Test
+    void confirmationKidNamingTheClientIsAccepted() {
+        Scenario s = verifier.scenario();
+        s.vcPayload = p -> p.put("cnf", Map.of("kid", s.machine.did() + "#" + s.machine.did().substring(8)));
+        authenticate(s);
+    }
+
+    @Test
+    void confirmationKidNamingAnotherKeyIsAHolderMismatch() {
+        Scenario s = verifier.scenario();
+        s.vcPayload = p -> p.put("cnf", Map.of("kid", TestMachine.p256().did()));
+        refused(Reason.VC_HOLDER_MISMATCH, s);
+    }
+
+    /** A JSON number far beyond any parser's comfort: 2,000 digits, or an exponent of a million. */
+    private static final java.math.BigInteger HUGE = new java.math.BigInteger("9".repeat(2000));
+    private static final java.math.BigDecimal HUGE_EXPONENT = new java.math.BigDecimal("1E+1000000");
+
+    @Test
+    void hugeNumberInTheAssertionIsMalformed() {
+        Scenario s = verifier.scenario();
+        s.assertionPayload = p -> p.put("n", HUGE);
+        refused(Reason.ASSERTION_MALFORMED, s);
+        s.assertionPayload = p -> p.put("n", HUGE_EXPONENT);
+        refused(Reason.ASSERTION_MALFORMED, s);
+    }
+
+    @Test
+    void hugeNumberInThePresentationIsMalformed() {
+        Scenario s = verifier.scenario();
+        s.vpPayload = p -> p.put("n", HUGE);
+        refused(Reason.VP_MALFORMED, s);
+    }
+
+    @Test
+    void hugeNumberInTheCredentialIsMalformed() {
+        Scenario s = verifier.scenario();
+        s.vcPayload = p -> p.put("n", HUGE);
+        refused(Reason.VC_MALFORMED, s);
+    }
+
+    @Test
+    void hugeExponentAsADateIsMalformed() {
+        Scenario s = verifier.scenario();
+        s.assertionPayload = p -> p.put("exp", HUGE_EXPONENT);
+        refused(Reason.ASSERTION_MALFORMED, s);
     }
 
     @Test

@@ -2,10 +2,12 @@ package io.lear.verifier.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.error.Reason;
 import io.lear.verifier.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,7 @@ class InMemoryReplayGuardTest {
 
     @Test
     void secondUseIsAReplayUntilExpiry() {
-        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock);
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 1000);
         Instant keep = clock.instant().plusSeconds(120);
         assertTrue(guard.firstUse("did:key:zA", "j1", keep));
         assertFalse(guard.firstUse("did:key:zA", "j1", keep));
@@ -33,7 +35,7 @@ class InMemoryReplayGuardTest {
 
     @Test
     void exactlyOneOfManyConcurrentUsesWins() throws Exception {
-        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock);
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 1000);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         AtomicInteger wins = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
@@ -52,16 +54,61 @@ class InMemoryReplayGuardTest {
     }
 
     @Test
-    void staysBoundedAndFailsClosedWhenFull() {
+    void fullStoreRefusesWithReplayStoreUnavailable() {
         InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 100);
         for (int i = 0; i < 100; i++) {
             assertTrue(guard.firstUse("did:key:zA", "j" + i, clock.instant().plusSeconds(60)));
         }
         OAuthException e = assertThrows(OAuthException.class,
                 () -> guard.firstUse("did:key:zA", "overflow", clock.instant().plusSeconds(60)));
+        assertEquals(Reason.REPLAY_STORE_UNAVAILABLE, e.reason());
         assertEquals(503, e.status());
+        assertEquals(5, e.retryAfterSeconds());
+    }
+
+    @Test
+    void fullStoreStillRecognisesAReplay() {
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 1);
+        assertTrue(guard.firstUse("did:key:zA", "j", clock.instant().plusSeconds(60)));
+        assertFalse(guard.firstUse("did:key:zA", "j", clock.instant().plusSeconds(60)));
+    }
+
+    @Test
+    void expiredEntriesLeaveByTimeOnTheNextUse() {
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 1000);
+        for (int i = 0; i < 100; i++) {
+            guard.firstUse("did:key:zA", "j" + i, clock.instant().plusSeconds(60));
+        }
+        clock.advance(Duration.ofSeconds(62));
+        assertTrue(guard.firstUse("did:key:zA", "after", clock.instant().plusSeconds(60)));
+        assertEquals(1, guard.size());
+    }
+
+    @Test
+    void fullStoreAcceptsAgainOnceEntriesExpire() {
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 10);
+        for (int i = 0; i < 10; i++) {
+            guard.firstUse("did:key:zA", "j" + i, clock.instant().plusSeconds(60));
+        }
         clock.advance(Duration.ofSeconds(61));
         assertTrue(guard.firstUse("did:key:zA", "after-expiry", clock.instant().plusSeconds(60)));
-        assertTrue(guard.size() <= 100);
+    }
+
+    @Test
+    void unexpiredEntriesSurviveASweep() {
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 1000);
+        guard.firstUse("did:key:zA", "long", clock.instant().plusSeconds(600));
+        clock.advance(Duration.ofSeconds(300));
+        guard.firstUse("did:key:zA", "other", clock.instant().plusSeconds(60));
+        assertFalse(guard.firstUse("did:key:zA", "long", clock.instant().plusSeconds(600)));
+    }
+
+    @Test
+    void keyIsAFixedSizeDigestOfClientAndJti() {
+        // SHA-256("did:key:zA\nj") computed independently (sha256sum), first 128 bits.
+        assertEquals("1143b763a6c9bfe051ca88452eedaf31", ReplayKey.of("did:key:zA", "j").hex());
+        assertEquals(ReplayKey.of("did:key:zA", "j"), ReplayKey.of("did:key:zA", "j"));
+        assertNotEquals(ReplayKey.of("did:key:zA", "j"), ReplayKey.of("did:key:zB", "j"));
+        assertNotEquals(ReplayKey.of("did:key:zA", "jk"), ReplayKey.of("did:key:zAj", "k"));
     }
 }

@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -87,7 +88,7 @@ class RealWorldFixturesTest {
         int checked = 0;
         for (String name : expected.keySet()) {
             Map<String, Object> f = facts(name);
-            CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name);
+            CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name, CompactJws.MAX_VC_CHARS);
             String keySource = (String) f.get("signature_key");
             boolean valid;
             if ("x5c[0]".equals(keySource)) {
@@ -103,21 +104,21 @@ class RealWorldFixturesTest {
 
     @Test
     void certificateChainsAsExpectedJson() throws Exception {
-        CertificateChainValidator g2 = new CertificateChainValidator(TrustAnchors.of(List.of(digitelG2)));
+        CertificateChainValidator g2 = new CertificateChainValidator(TrustAnchors.of(List.of(digitelG2)), Duration.ZERO);
         for (String name : expected.keySet()) {
             Map<String, Object> f = facts(name);
             if (!"VC".equals(f.get("kind"))) {
                 continue;
             }
-            CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name);
-            boolean trusted = g2.isTrusted(x5c(jws), sigT(jws));
+            CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name, CompactJws.MAX_VC_CHARS);
+            boolean trusted = trusted(g2, x5c(jws), sigT(jws));
             boolean expectTrusted = "certs/digitel-ts-advanced-ca-g2.root.pem".equals(f.get("trust_anchor_pem"));
             assertEquals(expectTrusted, trusted, name);
             if (!trusted) {
                 continue;
             }
             // The anchor must not trust a chain at a time when the leaf was not yet valid.
-            assertFalse(g2.isTrusted(x5c(jws), Instant.parse("2024-01-01T00:00:00Z")), name);
+            assertFalse(trusted(g2, x5c(jws), Instant.parse("2024-01-01T00:00:00Z")), name);
         }
         X509Certificate leaf = cert(Files.readAllBytes(dir.resolve("certs/leaf-zeus-olimpos-VATEU-B99999999.pem")));
         assertEquals(List.of("VATEU-B99999999"), OrganizationIdentifier.of(leaf));
@@ -130,7 +131,7 @@ class RealWorldFixturesTest {
         for (String name : List.of("vc-machine-v1-dome-issuer-zeus-x5c1-2025-03.jwt",
                 "vc-machine-v1-dome-issuer-zeus-x5c1-2025-02-paymentscheduler.jwt",
                 "vc-machine-v1-dome-sbx-seal-x5c2-2025-06.jwt")) {
-            CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name);
+            CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name, CompactJws.MAX_VC_CHARS);
             MachineCredential parsed = MachineCredentialParser.parse(jws);
             MachineCredential vc = verifier(sigT(jws), parsed.issuerId()).verify(List.of(jwt(name)),
                     DidKey.parse(parsed.mandatee().id()));
@@ -143,7 +144,7 @@ class RealWorldFixturesTest {
     @Test
     void sbxMachineIsTrustedByVcIssuerNotJwtIss() throws Exception {
         String name = "vc-machine-v1-dome-sbx-seal-x5c2-2025-06.jwt";
-        CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name);
+        CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name, CompactJws.MAX_VC_CHARS);
         MachineCredential vc = MachineCredentialParser.parse(jws);
         assertEquals("did:elsi:VATES-B60645900", vc.issuerId());
         assertEquals(Optional.of("did:elsi:VATEU-B99999999"), vc.jwtIssuer());
@@ -156,7 +157,7 @@ class RealWorldFixturesTest {
     @Test
     void negativeMachineCredentialIsRefusedForItsSignature() throws Exception {
         String name = "vc-machine-NEG-es256-subjectsigned-rsa-x5c1.jwt";
-        CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name);
+        CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name, CompactJws.MAX_VC_CHARS);
         MachineCredential vc = MachineCredentialParser.parse(jws);
         OAuthException e = assertThrows(OAuthException.class, () -> verifier(Instant.parse("2024-06-01T00:00:00Z"),
                 vc.issuerId()).verify(List.of(jwt(name)), DidKey.parse(vc.mandatee().id())));
@@ -169,7 +170,7 @@ class RealWorldFixturesTest {
             if (!name.startsWith("vc-employee")) {
                 continue;
             }
-            CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name);
+            CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name, CompactJws.MAX_VC_CHARS);
             assertTrue(MachineCredentialParser.types(MachineCredentialParser.credentialJson(jws))
                     .contains("LEARCredentialEmployee"), name);
             OAuthException e = assertThrows(OAuthException.class, () -> verifier(sigT(jws), "did:elsi:X")
@@ -181,7 +182,7 @@ class RealWorldFixturesTest {
     @Test
     void presentations() throws Exception {
         for (String name : List.of("vp-employee-zeus.jwt", "vp-employee-jesusruiz.jwt")) {
-            CompactJws jws = CompactJws.parse(jwt(name), Reason.VP_MALFORMED, name);
+            CompactJws jws = CompactJws.parse(jwt(name), Reason.VP_MALFORMED, name, CompactJws.MAX_VP_CHARS);
             String holder = jws.payload().string("iss").orElseThrow();
             List<String> vcs = presentations(jws).verify(jwt(name), DidKey.parse(holder));
             assertEquals(1, vcs.size(), name);
@@ -191,7 +192,7 @@ class RealWorldFixturesTest {
         expectVp("vp-edge-vc-not-array.jwt", Reason.VP_MALFORMED);
         expectVp("vp-edge-vc-not-string.jwt", Reason.VP_MALFORMED);
         for (String name : List.of("vp-edge-vc-invalid-jwt-string.jwt", "vp-edge-vc-inner-hs256-jwt.jwt")) {
-            CompactJws jws = CompactJws.parse(jwt(name), Reason.VP_MALFORMED, name);
+            CompactJws jws = CompactJws.parse(jwt(name), Reason.VP_MALFORMED, name, CompactJws.MAX_VP_CHARS);
             DidKey holder = DidKey.parse(jws.payload().string("iss").orElseThrow());
             List<String> vcs = presentations(jws).verify(jwt(name), holder);
             OAuthException e = assertThrows(OAuthException.class,
@@ -201,7 +202,7 @@ class RealWorldFixturesTest {
     }
 
     private void expectVp(String name, Reason reason) throws Exception {
-        CompactJws jws = CompactJws.parse(jwt(name), Reason.VP_MALFORMED, name);
+        CompactJws jws = CompactJws.parse(jwt(name), Reason.VP_MALFORMED, name, CompactJws.MAX_VP_CHARS);
         DidKey holder = DidKey.parse(jws.payload().string("iss").orElseThrow());
         OAuthException e = assertThrows(OAuthException.class, () -> presentations(jws).verify(jwt(name), holder));
         assertEquals(reason, e.reason(), name);
@@ -210,7 +211,7 @@ class RealWorldFixturesTest {
     @Test
     void clientAssertions() throws Exception {
         String name = "client-assertion-m2m-vp_token-in2issuer.jwt";
-        CompactJws jws = CompactJws.parse(jwt(name), Reason.ASSERTION_MALFORMED, name);
+        CompactJws jws = CompactJws.parse(jwt(name), Reason.ASSERTION_MALFORMED, name, CompactJws.MAX_ASSERTION_CHARS);
         MutableClock clock = new MutableClock(jws.payload().numericDate("iat").orElseThrow());
         VerifierConfig config = VerifierConfig.from(k -> k.equals("verifier.issuer")
                 ? Optional.of("http://localhost:9000") : Optional.empty());
@@ -224,13 +225,25 @@ class RealWorldFixturesTest {
         assertEquals(Reason.ASSERTION_ALG_NOT_ALLOWED, ishare.reason());
     }
 
+    /** Real DIGITEL seals fit the seal profile of §15.1 (digitalSignature + nonRepudiation, EKU clientAuth + email). */
+    private static boolean trusted(CertificateChainValidator v, List<X509Certificate> chain, Instant at) {
+        try {
+            v.requireTrusted(chain, at);
+            return true;
+        } catch (io.lear.verifier.error.OAuthException e) {
+            assertEquals(Reason.VC_CERTIFICATE_UNTRUSTED, e.reason());
+            return false;
+        }
+    }
+
     @Test
     void accessTokensOfDomeVerifiersCarryParsableCredentials() throws Exception {
         String name = "access-token-dome-sbx-verifier-machine-v2.jwt";
-        CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name);
+        CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name, CompactJws.MAX_VC_CHARS);
         MachineCredential vc = MachineCredentialParser.parse(jws);
         assertEquals("VATES-A15456585", vc.mandator().organizationIdentifier());
-        MachineCredential.CredentialStatus status = vc.status().orElseThrow();
+        assertEquals(1, vc.statuses().size());
+        MachineCredential.CredentialStatus status = vc.statuses().get(0);
         assertEquals("BitstringStatusListEntry", status.type());
         assertEquals(Optional.of(94323L), status.index());
         assertFalse(vc.powers().isEmpty());
@@ -238,13 +251,14 @@ class RealWorldFixturesTest {
 
     private static CredentialVerifier verifier(Instant at, String trustedIssuer) {
         VerifierConfig config = VerifierConfig.from(k -> Optional.empty());
-        IssuerKeys keys = new IssuerKeys(new CertificateChainValidator(TrustAnchors.of(List.of(digitelG2))),
+        IssuerKeys keys = new IssuerKeys(new CertificateChainValidator(TrustAnchors.of(List.of(digitelG2)), Duration.ZERO),
                 new DidKeyResolver());
         MutableClock clock = new MutableClock(at);
         return new CredentialVerifier(config, clock, keys, TrustedIssuersList.fromJson(
                 "{\"issuers\":[{\"id\":\"" + trustedIssuer + "\",\"credentialTypes\":[\"LEARCredentialMachine\"]}]}"),
                 Optional.empty(), new StatusLists(new Fetcher(java.time.Duration.ofSeconds(1), false), keys, clock,
-                        java.time.Duration.ofSeconds(300), java.time.Duration.ofSeconds(3600), Optional.empty()));
+                        java.time.Duration.ofSeconds(300), java.time.Duration.ofSeconds(3600), Duration.ZERO, Runnable::run,
+                        Optional.empty()));
     }
 
     private static PresentationVerifier presentations(CompactJws vp) {
@@ -254,7 +268,7 @@ class RealWorldFixturesTest {
 
     @Test
     void issuerSerialKidAndSigTAreAccepted() throws Exception {
-        CompactJws jws = CompactJws.parse(jwt("vc-machine-v1-dome-issuer-zeus-x5c1-2025-03.jwt"), Reason.VC_MALFORMED, "vc");
+        CompactJws jws = CompactJws.parse(jwt("vc-machine-v1-dome-issuer-zeus-x5c1-2025-03.jwt"), Reason.VC_MALFORMED, "vc", CompactJws.MAX_VC_CHARS);
         assertEquals(List.of("sigT"), jws.critical());
         assertTrue(Set.of("jose").contains(jws.header().string("typ").orElse("jose")));
     }

@@ -142,6 +142,51 @@ public final class TestPki {
         }
     }
 
+    /** Adds the extensions of a hand-made certificate. */
+    @FunctionalInterface
+    public interface Extensions {
+        void add(X509v3CertificateBuilder b) throws Exception;
+    }
+
+    /** A subject like a DOME seal's, with one organizationIdentifier RDN per value given. */
+    public static X500Name sealSubject(String... organizationIdentifiers) {
+        X500NameBuilder b = new X500NameBuilder(BCStyle.INSTANCE);
+        b.addRDN(BCStyle.C, "ES");
+        b.addRDN(BCStyle.O, "Test Issuer");
+        for (String id : organizationIdentifiers) {
+            b.addRDN(ORGANIZATION_IDENTIFIER, id);
+        }
+        b.addRDN(BCStyle.CN, "Seal");
+        return b.build();
+    }
+
+    /**
+     * Any certificate: {@code ca} signs it (itself when null) with {@code sigAlg}, carrying exactly the
+     * extensions {@code extensions} adds.
+     */
+    public static Issued custom(X500Name subject, KeyPair keys, Issued ca, Instant notBefore, Instant notAfter,
+            String sigAlg, Extensions extensions) {
+        try {
+            X500Name issuer = ca == null ? subject
+                    : X500Name.getInstance(ca.certificate.getSubjectX500Principal().getEncoded());
+            PrivateKey signer = ca == null ? keys.getPrivate() : ca.privateKey;
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, RANDOM).abs(),
+                    Date.from(notBefore), Date.from(notAfter), subject, keys.getPublic());
+            extensions.add(b);
+            X509Certificate cert = new JcaX509CertificateConverter()
+                    .getCertificate(b.build(new JcaContentSignerBuilder(sigAlg).build(signer)));
+            return new Issued(cert, keys.getPrivate());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The extensions of a CA certificate (basicConstraints cA, keyCertSign and cRLSign). */
+    public static void caExtensions(X509v3CertificateBuilder b) throws Exception {
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+    }
+
     private static Issued sign(X500Name subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
             Instant notBefore, Instant notAfter, boolean ca, String sigAlg) {
         try {

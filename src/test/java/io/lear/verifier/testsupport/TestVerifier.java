@@ -37,6 +37,7 @@ public final class TestVerifier {
     public final SigningKeys keys;
     public final TrustSetup trust;
     public final ClientAuthenticator authenticator;
+    public final InMemoryReplayGuard replay;
     public final TokenService tokens;
 
     private TestVerifier(Map<String, String> settings, String issuersJson) {
@@ -58,13 +59,15 @@ public final class TestVerifier {
         config = VerifierConfig.from(k -> Optional.ofNullable(all.get(k)));
         keys = SigningKeys.fromJson(SigningKeys.generateJwks(), Optional.empty());
         DidKeyResolver dids = new DidKeyResolver();
-        trust = new TrustSetup(config, clock, dids);
+        // Background refreshes run on the calling thread: a refresh that is due has happened when get() returns.
+        trust = new TrustSetup(config, clock, dids, Runnable::run);
+        replay = new InMemoryReplayGuard(clock, config.replayMaxEntries());
         authenticator = new ClientAuthenticator(new ClientAssertionVerifier(config, clock, dids),
-                new InMemoryReplayGuard(clock), new PresentationVerifier(config, clock),
+                new PresentationVerifier(config, clock),
                 new CredentialVerifier(config, clock, trust.issuerKeys, trust.trustedIssuers, trust.participants,
                         trust.statusLists),
                 config.clockSkew());
-        tokens = new TokenService(config, authenticator, new AccessTokenIssuer(config, keys, clock), trust.clients);
+        tokens = new TokenService(config, authenticator, replay, new AccessTokenIssuer(config, keys, clock), trust.clients);
     }
 
     /** Writes a file into a fresh temporary directory and returns its path. */

@@ -82,4 +82,76 @@ class TokenServiceTest {
                 g.token().accessToken().split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8));
         assertFalse(c.hasClaim("vc"));
     }
+
+    private OAuthException refusedGrant(TestVerifier v, String assertion) {
+        return assertThrows(OAuthException.class, () -> v.tokens.grant(new TokenRequest(assertion, Optional.empty(),
+                Optional.empty(), Optional.empty())));
+    }
+
+    private static TokenRequest request(String assertion) {
+        return new TokenRequest(assertion, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void secondUseOfAnAssertionIsReplayed() {
+        String assertion = verifier.scenario().assertion();
+        verifier.tokens.grant(request(assertion));
+        OAuthException e = refusedGrant(verifier, assertion);
+        assertEquals(Reason.ASSERTION_REPLAYED, e.reason());
+        assertEquals(401, e.status());
+        assertEquals("invalid_client", e.error().code());
+    }
+
+    @Test
+    void sameJtiOfAnotherClientIsThatClientsOwn() {
+        Scenario first = verifier.scenario();
+        Scenario second = verifier.scenario();
+        first.assertionPayload = p -> p.put("jti", "shared-jti");
+        second.assertionPayload = p -> p.put("jti", "shared-jti");
+        verifier.tokens.grant(request(first.assertion()));
+        verifier.tokens.grant(request(second.assertion()));
+        assertEquals(2, verifier.replay.size());
+    }
+
+    @Test
+    void authenticatedAssertionWithABadPresentationLeavesNoReplayEntry() {
+        Scenario s = verifier.scenario();
+        for (int i = 0; i < 50; i++) {
+            s.assertionPayload = p -> p.put("jti", "j".repeat(256) + Math.random());
+            assertEquals(Reason.ASSERTION_JTI_TOO_LONG, refusedGrant(verifier, s.assertion()).reason());
+        }
+        Scenario flood = verifier.scenario();
+        for (int i = 0; i < 50; i++) {
+            assertEquals(Reason.VP_MALFORMED, refusedGrant(verifier, flood.assertionWith("x")).reason());
+        }
+        assertEquals(0, verifier.replay.size());
+    }
+
+    @Test
+    void unregisteredClientLeavesNoReplayEntryAndItsRetryIsJudgedAfresh() throws Exception {
+        java.nio.file.Path clients = java.nio.file.Path.of(TestVerifier.write("clients.yaml", "clients: []\n"));
+        TestVerifier v = TestVerifier.create(Map.of("verifier.clients", clients.toString(), "verifier.trust.refresh", "1"));
+        Scenario s = v.scenario();
+        String assertion = s.assertion();
+        OAuthException e = refusedGrant(v, assertion);
+        assertEquals(Reason.CLIENT_NOT_REGISTERED, e.reason());
+        assertEquals(s.machine.did(), e.clientId());
+        assertEquals(0, v.replay.size());
+        java.nio.file.Files.writeString(clients, "clients:\n  - clientId: \"" + s.machine.did()
+                + "\"\n    authorizationGrantTypes: [client_credentials]\n    scopes: []\n");
+        v.clock.advance(java.time.Duration.ofSeconds(2));
+        v.tokens.grant(request(assertion));
+        assertEquals(1, v.replay.size());
+    }
+
+    @Test
+    void fullReplayStoreRefusesWithRetryAfter() {
+        TestVerifier v = TestVerifier.create(Map.of("verifier.replay.max-entries", "1"));
+        v.tokens.grant(request(v.scenario().assertion()));
+        OAuthException e = refusedGrant(v, v.scenario().assertion());
+        assertEquals(Reason.REPLAY_STORE_UNAVAILABLE, e.reason());
+        assertEquals(503, e.status());
+        assertEquals("temporarily_unavailable", e.error().code());
+        assertEquals(5, e.retryAfterSeconds());
+    }
 }

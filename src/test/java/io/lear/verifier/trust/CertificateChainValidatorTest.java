@@ -1,46 +1,244 @@
 package io.lear.verifier.trust;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.error.Reason;
 import io.lear.verifier.testsupport.TestPki;
+import io.lear.verifier.testsupport.TestPki.Issued;
+import java.security.KeyPair;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
 
-/** Profile §6/§7.1: any configured CA certificate, root or intermediate, is an anchor; nothing else is. */
+/**
+ * Profile §6/§7.1/§15.1: any configured CA certificate, root or intermediate, is an anchor; the leaf
+ * is a seal (not a CA, signing key usage, not TLS-only); signatures SHA-256+, keys RSA ≥ 2048 /
+ * EC ≥ P-256 along the path; every certificate of the path, the anchor included, valid now ± skew.
+ * Each refusal is 401 invalid_client vc_certificate_untrusted.
+ */
 class CertificateChainValidatorTest {
     private static final TestPki PKI = TestPki.create("Chain");
-    private static final TestPki.Issued LEAF = PKI.rsaIssuer("VATES-Q0000000J");
+    private static final Issued LEAF = PKI.rsaIssuer("VATES-Q0000000J");
+    private static final Duration SKEW = Duration.ofSeconds(60);
+    private static final Instant NOW = Instant.now();
+
+    private static CertificateChainValidator anchoredAt(Issued... anchors) {
+        return new CertificateChainValidator(TrustAnchors.of(java.util.Arrays.stream(anchors).map(Issued::certificate).toList()),
+                SKEW);
+    }
+
+    private static void trusted(CertificateChainValidator v, Issued... chain) {
+        assertDoesNotThrow(() -> v.requireTrusted(certs(chain), NOW));
+    }
+
+    private static void untrusted(CertificateChainValidator v, Instant at, Issued... chain) {
+        OAuthException e = assertThrows(OAuthException.class, () -> v.requireTrusted(certs(chain), at));
+        assertEquals(Reason.VC_CERTIFICATE_UNTRUSTED, e.reason(), e.description());
+        assertEquals(401, e.status());
+        assertEquals("invalid_client", e.error().code());
+    }
+
+    private static void untrusted(Issued... chain) {
+        untrusted(anchoredAt(PKI.root), NOW, chain);
+    }
+
+    private static List<java.security.cert.X509Certificate> certs(Issued... chain) {
+        return java.util.Arrays.stream(chain).map(Issued::certificate).toList();
+    }
+
+    /** A seal from the intermediate CA, valid for a year, with exactly the given extensions. */
+    private static Issued seal(TestPki.Extensions extensions) {
+        return seal(TestPki.rsa(2048), "SHA256withRSA", extensions);
+    }
+
+    private static Issued seal(KeyPair keys, String sigAlg, TestPki.Extensions extensions) {
+        return TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), keys, PKI.intermediate,
+                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), sigAlg, extensions);
+    }
+
+    /** What real DOME seals carry: digitalSignature + nonRepudiation, EKU clientAuth + emailProtection. */
+    private static void domeSealExtensions(org.bouncycastle.cert.X509v3CertificateBuilder b) throws Exception {
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+        b.addExtension(Extension.extendedKeyUsage, false,
+                new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection}));
+    }
+
+    private static TestPki.Extensions keyUsage(int bits) {
+        return b -> b.addExtension(Extension.keyUsage, true, new KeyUsage(bits));
+    }
+
+    private static TestPki.Extensions signingUsageWithEku(KeyPurposeId... purposes) {
+        return b -> {
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+        };
+    }
 
     @Test
     void rootAnchorTrustsLeafWithIntermediate() {
-        CertificateChainValidator v = new CertificateChainValidator(TrustAnchors.of(List.of(PKI.root.certificate())));
-        assertTrue(v.isTrusted(List.of(LEAF.certificate(), PKI.intermediate.certificate()), Instant.now()));
-        // Without the intermediate there is no path to the root.
-        assertFalse(v.isTrusted(List.of(LEAF.certificate()), Instant.now()));
+        trusted(anchoredAt(PKI.root), LEAF, PKI.intermediate);
     }
 
     @Test
-    void intermediateAnchorTrustsLeafAloneAndIgnoresExtraCertificates() {
-        CertificateChainValidator v = new CertificateChainValidator(TrustAnchors.of(List.of(PKI.intermediate.certificate())));
-        assertTrue(v.isTrusted(List.of(LEAF.certificate()), Instant.now()));
-        assertTrue(v.isTrusted(List.of(LEAF.certificate(), PKI.intermediate.certificate(), PKI.root.certificate()),
-                Instant.now()));
+    void leafWithoutItsIntermediateIsUntrusted() {
+        untrusted(LEAF);
     }
 
     @Test
-    void refusesOtherPkisUnconfiguredAnchorsAndInvalidTimes() {
-        TestPki other = TestPki.create("Other");
-        CertificateChainValidator v = new CertificateChainValidator(TrustAnchors.of(List.of(other.root.certificate())));
-        assertFalse(v.isTrusted(List.of(LEAF.certificate(), PKI.intermediate.certificate()), Instant.now()));
-        assertFalse(new CertificateChainValidator(TrustAnchors.none()).isTrusted(List.of(LEAF.certificate()), Instant.now()));
-        CertificateChainValidator root = new CertificateChainValidator(TrustAnchors.of(List.of(PKI.root.certificate())));
-        List<java.security.cert.X509Certificate> chain = List.of(LEAF.certificate(), PKI.intermediate.certificate());
-        assertTrue(root.isTrusted(chain, Instant.now()));
-        // Cached for the chain, yet still judged at the given time.
-        assertFalse(root.isTrusted(chain, Instant.now().plus(400, ChronoUnit.DAYS)));
-        assertFalse(root.isTrusted(chain, Instant.now().minus(2, ChronoUnit.DAYS)));
+    void intermediateAnchorTrustsLeafAloneAndWithExtraCertificates() {
+        trusted(anchoredAt(PKI.intermediate), LEAF);
+        trusted(anchoredAt(PKI.intermediate), LEAF, PKI.intermediate, PKI.root);
+    }
+
+    @Test
+    void chainToAnotherAnchorIsUntrusted() {
+        untrusted(anchoredAt(TestPki.create("Other").root), NOW, LEAF, PKI.intermediate);
+    }
+
+    @Test
+    void noAnchorsTrustNothing() {
+        untrusted(new CertificateChainValidator(TrustAnchors.none(), SKEW), NOW, LEAF);
+    }
+
+    @Test
+    void realDomeSealProfilePasses() {
+        trusted(anchoredAt(PKI.root), seal(CertificateChainValidatorTest::domeSealExtensions), PKI.intermediate);
+    }
+
+    @Test
+    void nonRepudiationAloneIsASigningUsage() {
+        trusted(anchoredAt(PKI.root), seal(keyUsage(KeyUsage.nonRepudiation)), PKI.intermediate);
+    }
+
+    @Test
+    void leafAfterItsValidityIsUntrusted() {
+        untrusted(anchoredAt(PKI.root), NOW.plus(400, ChronoUnit.DAYS), LEAF, PKI.intermediate);
+    }
+
+    @Test
+    void leafBeforeItsValidityIsUntrusted() {
+        untrusted(anchoredAt(PKI.root), NOW.minus(2, ChronoUnit.DAYS), LEAF, PKI.intermediate);
+    }
+
+    @Test
+    void certificateValidWithinTheSkewIsTrusted() {
+        Issued soon = TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), PKI.intermediate,
+                NOW.plusSeconds(30), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA", keyUsage(KeyUsage.digitalSignature));
+        trusted(anchoredAt(PKI.root), soon, PKI.intermediate);
+    }
+
+    @Test
+    void certificateValidOnlyBeyondTheSkewIsUntrusted() {
+        Issued later = TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), PKI.intermediate,
+                NOW.plusSeconds(90), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA", keyUsage(KeyUsage.digitalSignature));
+        untrusted(later, PKI.intermediate);
+    }
+
+    @Test
+    void expiredAnchorIsUntrustedOnTheFirstUseOfAChain() {
+        KeyPair rootKeys = TestPki.rsa(2048);
+        Issued expiredRoot = TestPki.custom(new X500Name("CN=Expired Root,O=LEAR Test,C=EU"), rootKeys, null,
+                NOW.minus(3650, ChronoUnit.DAYS), NOW.minus(1, ChronoUnit.DAYS), "SHA256withRSA", TestPki::caExtensions);
+        Issued leaf = TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), expiredRoot,
+                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA",
+                keyUsage(KeyUsage.digitalSignature));
+        untrusted(anchoredAt(expiredRoot), NOW, leaf);
+    }
+
+    @Test
+    void caCertificateAsLeafIsUntrusted() {
+        untrusted(seal(b -> {
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign));
+        }), PKI.intermediate);
+    }
+
+    @Test
+    void leafWithoutKeyUsageIsUntrusted() {
+        untrusted(seal(b -> { }), PKI.intermediate);
+    }
+
+    @Test
+    void leafWithKeyEnciphermentOnlyIsUntrusted() {
+        untrusted(seal(keyUsage(KeyUsage.keyEncipherment)), PKI.intermediate);
+    }
+
+    @Test
+    void leafWithKeyCertSignOnlyIsUntrusted() {
+        untrusted(seal(keyUsage(KeyUsage.keyCertSign)), PKI.intermediate);
+    }
+
+    @Test
+    void tlsServerCertificateIsUntrusted() {
+        untrusted(seal(signingUsageWithEku(KeyPurposeId.id_kp_serverAuth)), PKI.intermediate);
+    }
+
+    @Test
+    void tlsClientOnlyCertificateIsUntrusted() {
+        untrusted(seal(signingUsageWithEku(KeyPurposeId.id_kp_clientAuth)), PKI.intermediate);
+    }
+
+    @Test
+    void tlsServerAndClientCertificateIsUntrusted() {
+        untrusted(seal(signingUsageWithEku(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth)),
+                PKI.intermediate);
+    }
+
+    @Test
+    void sha1SignedLeafIsUntrusted() {
+        untrusted(seal(TestPki.rsa(2048), "SHA1withRSA", keyUsage(KeyUsage.digitalSignature)), PKI.intermediate);
+    }
+
+    @Test
+    void sha1SignedIntermediateIsUntrusted() {
+        Issued weakCa = TestPki.custom(new X500Name("CN=SHA-1 CA,O=LEAR Test,C=EU"), TestPki.rsa(2048), PKI.root,
+                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA1withRSA", TestPki::caExtensions);
+        Issued leaf = TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), weakCa,
+                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA",
+                keyUsage(KeyUsage.digitalSignature));
+        untrusted(leaf, weakCa);
+    }
+
+    @Test
+    void sha1SelfSignatureOfTheAnchorIsNotRelied() {
+        Issued oldRoot = TestPki.custom(new X500Name("CN=Old Root,O=LEAR Test,C=EU"), TestPki.rsa(2048), null,
+                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA1withRSA", TestPki::caExtensions);
+        Issued leaf = TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), oldRoot,
+                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA",
+                keyUsage(KeyUsage.digitalSignature));
+        trusted(anchoredAt(oldRoot), leaf);
+    }
+
+    @Test
+    void rsa1024LeafIsUntrusted() {
+        untrusted(seal(TestPki.rsa(1024), "SHA256withRSA", keyUsage(KeyUsage.digitalSignature)), PKI.intermediate);
+    }
+
+    @Test
+    void rsa1024AnchorIsUntrusted() {
+        Issued weakRoot = TestPki.custom(new X500Name("CN=Weak Root,O=LEAR Test,C=EU"), TestPki.rsa(1024), null,
+                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA", TestPki::caExtensions);
+        Issued leaf = TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), weakRoot,
+                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA",
+                keyUsage(KeyUsage.digitalSignature));
+        untrusted(anchoredAt(weakRoot), NOW, leaf);
+    }
+
+    @Test
+    void p256LeafIsTrusted() {
+        trusted(anchoredAt(PKI.root), seal(TestPki.ec(), "SHA256withRSA", keyUsage(KeyUsage.digitalSignature)),
+                PKI.intermediate);
     }
 }
