@@ -39,6 +39,8 @@ public final class TirTrustedIssuers implements TrustedIssuers {
     private final Duration refresh;
     private final Duration maxStaleness;
     private final Executor background;
+    private final int maxListed;
+    private final int maxNotListed;
     /** Issuers the registry listed: refreshed in the background, kept up to max staleness. */
     private final ConcurrentHashMap<String, RefreshingSource<List<TrustedIssuer>>> listed = new ConcurrentHashMap<>();
     /** Issuers the registry does not list, until when; apart, so they never evict a listed issuer. */
@@ -46,6 +48,13 @@ public final class TirTrustedIssuers implements TrustedIssuers {
 
     public TirTrustedIssuers(String base, Fetcher fetcher, Clock clock, Duration refresh, Duration maxStaleness,
             Executor background) {
+        this(base, fetcher, clock, refresh, maxStaleness, background, MAX_LISTED, MAX_NOT_LISTED);
+    }
+
+    TirTrustedIssuers(String base, Fetcher fetcher, Clock clock, Duration refresh, Duration maxStaleness,
+            Executor background, int maxListed, int maxNotListed) {
+        this.maxListed = maxListed;
+        this.maxNotListed = maxNotListed;
         this.base = base;
         this.fetcher = fetcher;
         this.clock = clock;
@@ -83,11 +92,11 @@ public final class TirTrustedIssuers implements TrustedIssuers {
             throw TrustDocuments.trustUnavailable("the trusted issuers registry");
         }
         if (entries.isEmpty()) {
-            if (notListed.size() >= MAX_NOT_LISTED) {
+            if (notListed.size() >= maxNotListed) {
                 notListed.clear();
             }
             notListed.put(issuerId, now.plus(refresh));
-        } else if (listed.size() < MAX_LISTED) {
+        } else if (listed.size() < maxListed) {
             notListed.remove(issuerId);
             RefreshingSource<List<TrustedIssuer>> fresh = new RefreshingSource<>("trusted issuers registry entry",
                     () -> fetch(issuerId), clock, refresh, maxStaleness, background);

@@ -85,6 +85,11 @@ public final class ListServer implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** Requests of any path. */
+    public int totalHits() {
+        return hits.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -31,6 +31,12 @@ public final class StatusListCredentials {
     }
 
     public static String sign(String issuer, String purpose, String encodedList, PrivateKey key, List<String> x5c) {
+        return sign(issuer, purpose, encodedList, key, x5c, vc -> { });
+    }
+
+    /** A status list credential with {@code vcChanges} applied to its {@code vc} object (dates, say). */
+    public static String sign(String issuer, String purpose, String encodedList, PrivateKey key, List<String> x5c,
+            java.util.function.Consumer<Map<String, Object>> vcChanges) {
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("type", "BitstringStatusList");
         subject.put("statusPurpose", purpose);
@@ -40,6 +46,7 @@ public final class StatusListCredentials {
         vc.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
         vc.put("issuer", issuer);
         vc.put("credentialSubject", subject);
+        vcChanges.accept(vc);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("iss", issuer);
         payload.put("vc", vc);
@@ -51,12 +58,22 @@ public final class StatusListCredentials {
     /** Adds a credentialStatus entry to a credential JWT payload. */
     @SuppressWarnings("unchecked")
     public static void point(Map<String, Object> credentialPayload, String type, String purpose, Object index, String url) {
+        ((Map<String, Object>) credentialPayload.get("vc")).put("credentialStatus", entry(type, purpose, index, url));
+    }
+
+    /** Sets an array of credentialStatus entries in a credential JWT payload. */
+    @SuppressWarnings("unchecked")
+    public static void pointAll(Map<String, Object> credentialPayload, List<Map<String, Object>> entries) {
+        ((Map<String, Object>) credentialPayload.get("vc")).put("credentialStatus", entries);
+    }
+
+    public static Map<String, Object> entry(String type, String purpose, Object index, String url) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("id", url + "#" + index);
         status.put("type", type);
         status.put("statusPurpose", purpose);
         status.put("statusListIndex", index);
         status.put("statusListCredential", url);
-        ((Map<String, Object>) credentialPayload.get("vc")).put("credentialStatus", status);
+        return status;
     }
 }

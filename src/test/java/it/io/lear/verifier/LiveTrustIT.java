@@ -297,5 +297,80 @@ class LiveTrustIT {
         return r;
     }
 
+    private Scenario withStatuses(TestVerifier v, Map<String, Object>... entries) {
+        Scenario s = v.scenario();
+        s.vcPayload = p -> StatusListCredentials.pointAll(p, List.of(entries));
+        return s;
+    }
 
+    private Map<String, Object> entry(String type, String purpose, long index, String path) {
+        return StatusListCredentials.entry(type, purpose, index, lists.url(path));
+    }
+
+    @Test
+    void setBitInASecondStatusEntryRevokes() {
+        TestVerifier v = verifier(Map.of());
+        lists.answer("/status/s", ok(statusList(v, "suspension")));
+        lists.answer("/status/r", ok(statusList(v, "revocation", 9)));
+        refused(v, withStatuses(v, entry("BitstringStatusListEntry", "suspension", 9, "/status/s"),
+                entry("BitstringStatusListEntry", "revocation", 9, "/status/r")), Reason.VC_REVOKED, 401);
+    }
+
+    @Test
+    void unsupportedSecondStatusEntryFailsClosed() {
+        TestVerifier v = verifier(Map.of());
+        lists.answer("/status/r", ok(statusList(v, "revocation")));
+        refused(v, withStatuses(v, entry("BitstringStatusListEntry", "revocation", 9, "/status/r"),
+                entry("PlainListEntity", "revocation", 9, "/status/r")), Reason.VC_STATUS_UNAVAILABLE, 503);
+    }
+
+    @Test
+    void everyClearStatusEntryIsGranted() {
+        TestVerifier v = verifier(Map.of());
+        lists.answer("/status/s", ok(statusList(v, "suspension", 8)));
+        lists.answer("/status/r", ok(statusList(v, "revocation", 8)));
+        grant(v, withStatuses(v, entry("BitstringStatusListEntry", "suspension", 9, "/status/s"),
+                entry("StatusList2021Entry", "revocation", 9, "/status/r")), null);
+        assertEquals(1, lists.hits("/status/s"));
+        assertEquals(1, lists.hits("/status/r"));
+    }
+
+    @Test
+    void statusIndexOutsideTheListFailsClosed() {
+        TestVerifier v = verifier(Map.of());
+        lists.answer("/status/r", ok(statusList(v, "revocation")));
+        refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", BITS, "/status/r"),
+                Reason.VC_STATUS_UNAVAILABLE, 503);
+    }
+
+    private String datedStatusList(TestVerifier v, String member, String date) {
+        return StatusListCredentials.sign(Scenario.ISSUER_DID, "revocation", StatusListCredentials.encodedList(BITS),
+                v.rsaIssuer.privateKey(), v.pki.x5c(v.rsaIssuer), vc -> vc.put(member, date));
+    }
+
+    @Test
+    void expiredStatusListCredentialFailsClosed() {
+        TestVerifier v = verifier(Map.of());
+        lists.answer("/status/old", ok(datedStatusList(v, "validUntil", v.clock.instant().minusSeconds(120).toString())));
+        refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/old"),
+                Reason.VC_STATUS_UNAVAILABLE, 503);
+    }
+
+    @Test
+    void statusListCredentialNotYetValidFailsClosed() {
+        TestVerifier v = verifier(Map.of());
+        lists.answer("/status/new", ok(datedStatusList(v, "validFrom", v.clock.instant().plusSeconds(120).toString())));
+        refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/new"),
+                Reason.VC_STATUS_UNAVAILABLE, 503);
+    }
+
+    @Test
+    void cachedStatusListThatExpiresMeanwhileFailsClosed() {
+        TestVerifier v = verifier(Map.of());
+        lists.answer("/status/short", ok(datedStatusList(v, "validUntil", v.clock.instant().plusSeconds(100).toString())));
+        grant(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/short"), null);
+        v.clock.advance(Duration.ofSeconds(200)); // within the refresh period: the cached copy is used, and is expired
+        refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/short"),
+                Reason.VC_STATUS_UNAVAILABLE, 503);
+    }
 }

@@ -1,0 +1,114 @@
+package io.lear.verifier.trust;
+
+import static io.lear.verifier.testsupport.ListServer.Answer.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.error.Reason;
+import io.lear.verifier.testsupport.ListServer;
+import io.lear.verifier.testsupport.ListServer.Answer;
+import io.lear.verifier.testsupport.MutableClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Profile §15.2 against a real registry on 127.0.0.1: only verified did:elsi issuers are looked up;
+ * "not listed" answers are cached apart and never evict listed issuers.
+ */
+class TirTrustedIssuersTest {
+    private static final String LISTED = "did:elsi:VATES-Q0000000J";
+    private final ListServer registry = newServer();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
+
+    private static ListServer newServer() {
+        try {
+            return new ListServer();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        registry.close();
+    }
+
+    private TirTrustedIssuers tir(int maxListed, int maxNotListed) {
+        return new TirTrustedIssuers(registry.url("/v4/issuers/"), new Fetcher(Duration.ofSeconds(5), true), clock,
+                Duration.ofSeconds(300), Duration.ofSeconds(3600), Runnable::run, maxListed, maxNotListed);
+    }
+
+    private static String entry(String did) {
+        String body = "{\"credentialsType\":\"LEARCredentialMachine\",\"validFor\":{\"from\":\"2020-01-01T00:00:00Z\"}}";
+        return "{\"did\":\"" + did + "\",\"attributes\":[{\"body\":\""
+                + Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) + "\"}]}";
+    }
+
+    @Test
+    void listedIssuerIsFound() {
+        registry.answer("/v4/issuers/" + LISTED, ok(entry(LISTED)));
+        List<TrustedIssuer> found = tir(10, 10).lookup(LISTED);
+        assertEquals(1, found.size());
+        assertTrue(found.get(0).allows("LEARCredentialMachine", clock.instant()));
+    }
+
+    @Test
+    void didKeyIssuerIsNeverLookedUp() {
+        String didKey = "did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169";
+        assertEquals(List.of(), tir(10, 10).lookup(didKey));
+        assertEquals(0, registry.hits("/v4/issuers/" + didKey));
+    }
+
+    @Test
+    void didWithPathTricksIsNeverLookedUp() {
+        TirTrustedIssuers tir = tir(10, 10);
+        for (String did : List.of("did:elsi:%2e%2e%2fadmin", "did:elsi:../admin", "did:elsi:A/B", "did:elsi:A?x=1",
+                "did:elsi:A#f", "did:elsi:", "did:web:example.org")) {
+            assertEquals(List.of(), tir.lookup(did), did);
+        }
+        assertEquals(0, registry.totalHits());
+    }
+
+    @Test
+    void notListedAnswerIsCachedForOneRefreshPeriod() {
+        TirTrustedIssuers tir = tir(10, 10);
+        String stranger = "did:elsi:VATES-B00000001";
+        tir.lookup(stranger);
+        tir.lookup(stranger);
+        assertEquals(1, registry.hits("/v4/issuers/" + stranger));
+        clock.advance(Duration.ofSeconds(301));
+        tir.lookup(stranger);
+        assertEquals(2, registry.hits("/v4/issuers/" + stranger));
+    }
+
+    @Test
+    void manyNotListedIssuersNeverEvictAListedOne() {
+        registry.answer("/v4/issuers/" + LISTED, ok(entry(LISTED)));
+        TirTrustedIssuers tir = tir(10, 5);
+        tir.lookup(LISTED);
+        for (int i = 0; i < 50; i++) {
+            tir.lookup("did:elsi:VATES-B" + (10_000_000 + i));
+        }
+        assertTrue(tir.notListedCount() <= 5);
+        // The registry goes down: the listed issuer's copy still serves within max staleness.
+        registry.answer("/v4/issuers/" + LISTED, Answer.status(500));
+        clock.advance(Duration.ofSeconds(1000));
+        assertEquals(1, tir.lookup(LISTED).size());
+        assertEquals(1, tir.listedCount());
+    }
+
+    @Test
+    void registryDownWithoutACopyIsTrustUnavailable() {
+        registry.answer("/v4/issuers/" + LISTED, Answer.status(503));
+        OAuthException e = assertThrows(OAuthException.class, () -> tir(10, 10).lookup(LISTED));
+        assertEquals(Reason.TRUST_UNAVAILABLE, e.reason());
+        assertEquals(503, e.status());
+    }
+}
