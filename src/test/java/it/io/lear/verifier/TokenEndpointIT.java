@@ -121,7 +121,7 @@ class TokenEndpointIT {
         checks.add(() -> expect(postToken(base + "&client_secret=s3cret"), 400, "invalid_request", "multiple_client_auth"));
         checks.add(() -> expect(postToken(base.replace(ItServer.enc(JWT_BEARER), "urn%3Aexample%3Aother")), 400,
                 "invalid_request", "unsupported_assertion_type"));
-        checks.add(() -> expect(postToken(base + "&pad=" + "a".repeat(70_000)), 400, "invalid_request",
+        checks.add(() -> expect(postToken(base + "&pad=" + "a".repeat(128 * 1024)), 400, "invalid_request",
                 "request_too_large"));
         checks.add(() -> expect(postToken(base.replace("client_credentials", "password")), 400,
                 "unsupported_grant_type", "unsupported_grant_type"));
