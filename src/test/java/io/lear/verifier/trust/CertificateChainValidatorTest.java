@@ -75,6 +75,19 @@ class CertificateChainValidatorTest {
                 new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection}));
     }
 
+    /** A CA certificate valid from yesterday for a year, signed by {@code parent} (itself when null). */
+    private static Issued ca(String name, KeyPair keys, Issued parent, String sigAlg) {
+        return TestPki.custom(new X500Name("CN=" + name + ",O=LEAR Test,C=EU"), keys, parent,
+                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), sigAlg, TestPki::caExtensions);
+    }
+
+    /** A plain signing seal issued by {@code ca}. */
+    private static Issued sealFrom(Issued ca) {
+        return TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), ca,
+                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA",
+                keyUsage(KeyUsage.digitalSignature));
+    }
+
     private static TestPki.Extensions keyUsage(int bits) {
         return b -> b.addExtension(Extension.keyUsage, true, new KeyUsage(bits));
     }
@@ -151,10 +164,7 @@ class CertificateChainValidatorTest {
         KeyPair rootKeys = TestPki.rsa(2048);
         Issued expiredRoot = TestPki.custom(new X500Name("CN=Expired Root,O=LEAR Test,C=EU"), rootKeys, null,
                 NOW.minus(3650, ChronoUnit.DAYS), NOW.minus(1, ChronoUnit.DAYS), "SHA256withRSA", TestPki::caExtensions);
-        Issued leaf = TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), expiredRoot,
-                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA",
-                keyUsage(KeyUsage.digitalSignature));
-        untrusted(anchoredAt(expiredRoot), NOW, leaf);
+        untrusted(anchoredAt(expiredRoot), NOW, sealFrom(expiredRoot));
     }
 
     @Test
@@ -203,22 +213,14 @@ class CertificateChainValidatorTest {
 
     @Test
     void sha1SignedIntermediateIsUntrusted() {
-        Issued weakCa = TestPki.custom(new X500Name("CN=SHA-1 CA,O=LEAR Test,C=EU"), TestPki.rsa(2048), PKI.root,
-                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA1withRSA", TestPki::caExtensions);
-        Issued leaf = TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), weakCa,
-                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA",
-                keyUsage(KeyUsage.digitalSignature));
-        untrusted(leaf, weakCa);
+        Issued weakCa = ca("SHA-1 CA", TestPki.rsa(2048), PKI.root, "SHA1withRSA");
+        untrusted(sealFrom(weakCa), weakCa);
     }
 
     @Test
     void sha1SelfSignatureOfTheAnchorIsNotRelied() {
-        Issued oldRoot = TestPki.custom(new X500Name("CN=Old Root,O=LEAR Test,C=EU"), TestPki.rsa(2048), null,
-                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA1withRSA", TestPki::caExtensions);
-        Issued leaf = TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), oldRoot,
-                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA",
-                keyUsage(KeyUsage.digitalSignature));
-        trusted(anchoredAt(oldRoot), leaf);
+        Issued oldRoot = ca("Old Root", TestPki.rsa(2048), null, "SHA1withRSA");
+        trusted(anchoredAt(oldRoot), sealFrom(oldRoot));
     }
 
     @Test
@@ -228,12 +230,8 @@ class CertificateChainValidatorTest {
 
     @Test
     void rsa1024AnchorIsUntrusted() {
-        Issued weakRoot = TestPki.custom(new X500Name("CN=Weak Root,O=LEAR Test,C=EU"), TestPki.rsa(1024), null,
-                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA", TestPki::caExtensions);
-        Issued leaf = TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), weakRoot,
-                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA",
-                keyUsage(KeyUsage.digitalSignature));
-        untrusted(anchoredAt(weakRoot), NOW, leaf);
+        Issued weakRoot = ca("Weak Root", TestPki.rsa(1024), null, "SHA256withRSA");
+        untrusted(anchoredAt(weakRoot), NOW, sealFrom(weakRoot));
     }
 
     @Test
