@@ -32,9 +32,13 @@ public final class StatusLists {
     /** A verified status list of one issuer, with its own validity window. */
     record StatusList(Optional<Instant> validFrom, Optional<Instant> validUntil, String purpose, Bitstring bits) {
         boolean isValidAt(Instant now, Duration skew) {
-            return validFrom.map(f -> !f.isAfter(now.plus(skew))).orElse(true)
-                    && validUntil.map(u -> !now.minus(skew).isAfter(u)).orElse(true);
+            return within(validFrom, validUntil, now, skew);
         }
+    }
+
+    private static boolean within(Optional<Instant> from, Optional<Instant> until, Instant now, Duration skew) {
+        return from.map(f -> !f.isAfter(now.plus(skew))).orElse(true)
+                && until.map(u -> !now.minus(skew).isAfter(u)).orElse(true);
     }
 
     private final Fetcher fetcher;
@@ -151,15 +155,15 @@ public final class StatusLists {
         Instant now = clock.instant();
         // The same rules as a credential: signature with the x5c leaf chained to an anchor, or the issuer's did:key.
         issuerKeys.verifySignature(jws, issuer, now);
-        StatusList header = new StatusList(MachineCredentialParser.validFrom(vc, payload),
-                MachineCredentialParser.validUntil(vc, payload), "", null);
-        if (!header.isValidAt(now, skew)) {
+        Optional<Instant> validFrom = MachineCredentialParser.validFrom(vc, payload);
+        Optional<Instant> validUntil = MachineCredentialParser.validUntil(vc, payload);
+        if (!within(validFrom, validUntil, now, skew)) {
             throw new IllegalStateException("status list credential is not within its validity period");
         }
         Claims subject = vc.object("credentialSubject").orElseThrow(() -> vc.bad("no credentialSubject"));
         String purpose = subject.string("statusPurpose").orElseThrow(() -> vc.bad("no statusPurpose"));
         String encoded = subject.string("encodedList").orElseThrow(() -> vc.bad("no encodedList"));
-        return new StatusList(header.validFrom(), header.validUntil(), purpose, Bitstring.decode(encoded));
+        return new StatusList(validFrom, validUntil, purpose, Bitstring.decode(encoded));
     }
 
     private static OAuthException unavailable(String description) {
