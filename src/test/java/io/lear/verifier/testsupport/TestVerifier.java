@@ -41,6 +41,10 @@ public final class TestVerifier {
     public final TokenService tokens;
 
     private TestVerifier(Map<String, String> settings, String issuersJson) {
+        this(settings, issuersJson, false);
+    }
+
+    private TestVerifier(Map<String, String> settings, String issuersJson, boolean backgroundRefresh) {
         synchronized (TestVerifier.class) {
             if (sharedPki == null) {
                 sharedPki = TestPki.create("Unit");
@@ -60,7 +64,7 @@ public final class TestVerifier {
         keys = SigningKeys.fromJson(SigningKeys.generateJwks(), Optional.empty());
         DidKeyResolver dids = new DidKeyResolver();
         // Background refreshes run on the calling thread: a refresh that is due has happened when get() returns.
-        trust = new TrustSetup(config, clock, dids, Runnable::run);
+        trust = backgroundRefresh ? new TrustSetup(config, clock, dids) : new TrustSetup(config, clock, dids, Runnable::run);
         replay = new InMemoryReplayGuard(clock, config.replayMaxEntries());
         authenticator = new ClientAuthenticator(new ClientAssertionVerifier(config, clock, dids),
                 new PresentationVerifier(config, clock),
@@ -90,6 +94,11 @@ public final class TestVerifier {
 
     public static TestVerifier create(Map<String, String> settings) {
         return new TestVerifier(settings, defaultIssuers());
+    }
+
+    /** With the production refresh threads, for measurements of what a request waits for. */
+    public static TestVerifier createWithBackgroundRefresh(Map<String, String> settings) {
+        return new TestVerifier(settings, defaultIssuers(), true);
     }
 
     public static TestVerifier withIssuers(String issuersJson) {
