@@ -3,7 +3,6 @@ package io.lear.verifier.client;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A fixed-size replay key: the first 128 bits of SHA-256(client DID, LF, jti). The client part
@@ -14,11 +13,6 @@ record ReplayKey(long high, long low) {
     static ReplayKey of(String clientId, String jti) {
         byte[] d = digest(clientId, jti);
         return new ReplayKey(toLong(d, 0), toLong(d, 8));
-    }
-
-    /** The same digest as hex, for stores that key by text (Redis). */
-    String hex() {
-        return HexFormat.of().toHexDigits(high) + HexFormat.of().toHexDigits(low);
     }
 
     private static byte[] digest(String clientId, String jti) {
