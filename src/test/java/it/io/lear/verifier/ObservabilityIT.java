@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -25,10 +24,9 @@ import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** What an operator sees: audit lines, metrics, request ids, headers, OpenAPI — and no tokens in logs. */
+/** What an operator sees: audit lines, metrics, request ids, headers, OpenAPI (no tokens in files: NoTokensInServerFilesIT). */
 @ExtendWith(ArquillianExtension.class)
 class ObservabilityIT {
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
     private static final Path LOGS = Path.of(System.getProperty("it.server.logs", "target/liberty/wlp/usr/servers/arquillianServer/logs"));
 
     @Deployment(testable = false)
@@ -37,7 +35,7 @@ class ObservabilityIT {
     }
 
     @Test
-    void auditLinesMetricsAndNoTokensInLogs() throws Exception {
+    void auditLinesAndMetricsOfTokenDecisions() throws Exception {
         Scenario ok = scenario();
         var granted = ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.TOKEN))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Request-Id", "obs-granted-1")
@@ -65,13 +63,6 @@ class ObservabilityIT {
         assertEquals("refused", refusedLine.get("outcome"));
         assertEquals("assertion_expired", refusedLine.get("reason"));
 
-        // Bearer tokens the sample API must reject, so that the log check below sees their handling.
-        String token = (String) ItServer.json(granted).get("access_token");
-        String[] parts = token.split("\\.");
-        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
-        assertEquals(401, get("/api/sample/whoami", forged).statusCode());
-        assertEquals(401, get("/api/sample/whoami", parts[0] + "." + parts[1]).statusCode());
-
         String metrics = get("/metrics", null).body();
         assertTrue(Pattern.compile("token_requests_total\\{[^}]*outcome=\"granted\"").matcher(metrics).find(), "granted counter");
         assertTrue(Pattern.compile("token_requests_total\\{[^}]*reason=\"assertion_expired\"").matcher(metrics).find(),
@@ -79,17 +70,6 @@ class ObservabilityIT {
         assertTrue(metrics.contains("token_latency_seconds_bucket"), "latency histogram");
         assertTrue(metrics.contains("trust_source_age_seconds"), "trust age");
 
-        // Every log line: messages and console logs. Liberty's own diagnostics (FFDC incidents, and trace.log where
-        // Liberty sends the hidden MP-JWT messages about bearer tokens the sample API rejected) are excluded: see
-        // README, Operations.
-        try (Stream<Path> files = Files.walk(LOGS)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getParent().endsWith("ffdc"))
-                    .filter(f -> !f.getFileName().toString().startsWith("trace")).toList()) {
-                String text = Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1);
-                assertFalse(JWT.matcher(text).find(), "a JWT appears in " + f);
-                assertFalse(text.contains(ok.assertion().substring(0, 40)), f.toString());
-            }
-        }
     }
 
     private static Map<String, Object> auditLine(String requestId) throws Exception {
