@@ -373,4 +373,21 @@ class LiveTrustIT {
         refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/short"),
                 Reason.VC_STATUS_UNAVAILABLE, 503);
     }
+
+    @Test
+    void theSameAssertionRetriedAfterA503IsJudgedAfresh() {
+        TestVerifier v = verifier(Map.of());
+        lists.answer("/status/flaky", Answer.status(503));
+        Scenario s = withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/flaky");
+        TokenRequest request = new TokenRequest(s.assertion(), Optional.of(s.machine.did()), Optional.empty(), Optional.empty());
+        OAuthException down = assertThrows(OAuthException.class, () -> v.tokens.grant(request));
+        assertEquals(Reason.VC_STATUS_UNAVAILABLE, down.reason());
+        assertTrue(down.retryAfterSeconds() != null && down.retryAfterSeconds() > 0);
+
+        lists.answer("/status/flaky", ok(statusList(v, "revocation")));
+        v.clock.advance(Duration.ofSeconds(down.retryAfterSeconds()));
+        v.tokens.grant(request); // the very same assertion, as a client honouring Retry-After sends it
+        OAuthException replay = assertThrows(OAuthException.class, () -> v.tokens.grant(request));
+        assertEquals(Reason.ASSERTION_REPLAYED, replay.reason());
+    }
 }
