@@ -36,8 +36,10 @@ public final class PresentationVerifier {
     public List<String> verify(String vpToken, DidKey client) {
         CompactJws vp = CompactJws.parse(decode(vpToken), Reason.VP_MALFORMED, "VP", CompactJws.MAX_VP_CHARS);
         checkHolder(vp, client);
-        if (!vp.alg().equals(client.type().jwsAlgorithm()) || !vp.critical().isEmpty()
-                || !vp.verify(client.publicKey(), vp.alg())) {
+        if (!vp.critical().isEmpty()) {
+            throw OAuthException.of(Reason.VP_MALFORMED, "VP has critical headers");
+        }
+        if (!vp.alg().equals(client.type().jwsAlgorithm()) || !vp.verify(client.publicKey(), vp.alg())) {
             throw OAuthException.of(Reason.VP_SIGNATURE_INVALID, "VP signature does not verify with the client's did:key");
         }
         checkTimes(vp.payload());

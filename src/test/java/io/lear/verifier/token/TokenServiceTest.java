@@ -1,5 +1,6 @@
 package io.lear.verifier.token;
 
+import static io.lear.verifier.testsupport.PayloadPaths.vc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,6 +42,11 @@ class TokenServiceTest {
     @Test
     void issuesEveryProfileClaim() throws Exception {
         Scenario s = verifier.scenario();
+        Map<String, Object> sentVc = new java.util.LinkedHashMap<>();
+        s.vcPayload = p -> {
+            vc(p).put("id", "urn:uuid:0f6a2b1c-credential-under-test");
+            sentVc.putAll(vc(p));
+        };
         TokenService.Grant grant = verifier.tokens.grant(request(s, null, null));
         assertEquals("machine learcredential", grant.token().scope());
         assertEquals(1800, grant.token().expiresIn());
@@ -51,8 +57,8 @@ class TokenServiceTest {
         assertEquals(List.of("DOME/Onboarding/Execute"), c.getStringListClaimValue("groups"));
         assertEquals("VATES-B60645900", c.getClaimValue("organization_identifier"));
         assertEquals(1800, c.getExpirationTime().getValue() - c.getIssuedAt().getValue());
-        assertEquals(grant.client().credential().id(), c.getClaimValue("credential_id"));
-        assertEquals(grant.client().credential().json(), c.getClaimValue("vc"));
+        assertEquals("urn:uuid:0f6a2b1c-credential-under-test", c.getClaimValue("credential_id"));
+        assertEquals(sentVc, c.getClaimValue("vc"));
     }
 
     @Test

@@ -52,4 +52,34 @@ class BitstringTest {
         assertThrows(IOException.class, () -> Bitstring.decode("u!!!"));
         assertThrows(IOException.class, () -> Bitstring.decode("uAAAA"));
     }
+
+    /** The encodedList of the W3C Status List 2021 / Bitstring Status List examples: 16 KiB of zeros. */
+    private static final String SPEC_EXAMPLE = "H4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA";
+
+    @Test
+    void specExampleIsAnAllClearListOf131072Bits() throws Exception {
+        for (String encoded : new String[] {SPEC_EXAMPLE, "u" + SPEC_EXAMPLE}) {
+            Bitstring b = Bitstring.decode(encoded);
+            assertEquals(131072, b.size());
+            assertFalse(b.isSet(0));
+            assertFalse(b.isSet(94567));
+            assertFalse(b.isSet(131071));
+            assertThrows(IndexOutOfBoundsException.class, () -> b.isSet(131072));
+        }
+    }
+
+    @Test
+    void listOfExactlyTheCapIsDecoded() throws Exception {
+        byte[] bytes = new byte[16 * 1024 * 1024];
+        bytes[bytes.length - 1] = 1;
+        Bitstring b = Bitstring.decode(gzipB64(bytes, false, false));
+        assertTrue(b.isSet(16L * 1024 * 1024 * 8 - 1));
+    }
+
+    @Test
+    void listExpandingOneByteBeyondTheCapIsRefused() throws Exception {
+        String bomb = gzipB64(new byte[16 * 1024 * 1024 + 1], false, false);
+        assertTrue(bomb.length() < 64 * 1024, "a small document that expands to 16 MiB + 1");
+        assertThrows(IOException.class, () -> Bitstring.decode(bomb));
+    }
 }

@@ -147,7 +147,7 @@ class ReplicasIT {
         redis = new ProcessBuilder("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no").redirectErrorStream(true)
                 .redirectOutput(new File("target/replicas/redis.log")).start();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 300; i++) {
             try (var socket = new java.net.Socket("127.0.0.1", redisPort)) {
                 return;
             } catch (IOException e) {
