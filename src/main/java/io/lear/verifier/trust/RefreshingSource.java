@@ -122,6 +122,18 @@ public final class RefreshingSource<T> {
         current = new Snapshot<>(value, clock.instant());
     }
 
+    /**
+     * Starts a background refresh when one is due, without waiting. Readiness probes call this: a replica that left
+     * the load balancer's rotation during an outage gets no requests, and must still notice the source is back.
+     */
+    public void refreshIfDue() {
+        Instant now = clock.instant();
+        Snapshot<T> s = current;
+        if (s == null || !now.isBefore(s.loadedAt().plus(refresh))) {
+            refreshInBackground(now);
+        }
+    }
+
     /** Whether a copy within its maximum staleness is held (for readiness). */
     public boolean isFresh() {
         return isUsable(current, clock.instant());

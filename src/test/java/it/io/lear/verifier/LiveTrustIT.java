@@ -398,11 +398,26 @@ class LiveTrustIT {
     void readinessIsDownOnceTheTrustDocumentIsPastItsStalenessLimit() {
         lists.answer("/issuers.json", ok(TestVerifier.defaultIssuers()));
         TestVerifier v = verifier(Map.of("verifier.trust.issuers", lists.url("/issuers.json")));
+        v.trust.warmUp(); // as the application does at start
         assertTrue(v.trust.isReady());
         lists.answer("/issuers.json", Answer.status(500));
         v.clock.advance(Duration.ofSeconds(3599));
         assertTrue(v.trust.isReady(), "within max-staleness the last good copy keeps the verifier ready");
         v.clock.advance(Duration.ofSeconds(2));
         assertFalse(v.trust.isReady(), "past max-staleness (3600 s) with no fresh copy");
+    }
+
+    @Test
+    void readinessComesBackWithTheTrustDocumentWithoutAnyTokenRequest() {
+        lists.answer("/issuers.json", ok(TestVerifier.defaultIssuers()));
+        TestVerifier v = verifier(Map.of("verifier.trust.issuers", lists.url("/issuers.json")));
+        v.trust.warmUp();
+        lists.answer("/issuers.json", Answer.status(500));
+        v.clock.advance(Duration.ofSeconds(3601));
+        assertFalse(v.trust.isReady());
+        lists.answer("/issuers.json", ok(TestVerifier.defaultIssuers()));
+        v.clock.advance(Duration.ofSeconds(2)); // past the back-off after the failed attempt
+        v.trust.isReady(); // the probe starts the refresh (this test's executor runs it at once)
+        assertTrue(v.trust.isReady());
     }
 }
