@@ -26,8 +26,11 @@ import java.util.Objects;
  */
 public final class DidKey {
     public static final String PREFIX = "did:key:";
-    /** Longest DID accepted: a P-256 uncompressed key is 67 bytes, about 92 base58 characters. */
-    private static final int MAX_LENGTH = 128;
+    /** The longest supported multibase: 'z' and the 92 base58 characters of a P-256 uncompressed point. */
+    static final int MAX_MULTIBASE = 93;
+    /** Multicodec varints: p256-pub (0x1200) and ed25519-pub (0xed). */
+    private static final int P256_CODEC = 0x8024;
+    private static final int ED25519_CODEC = 0xED01;
 
     private static final ECParameterSpec P256 = p256();
     private static final BigInteger P = new BigInteger(
@@ -65,58 +68,26 @@ public final class DidKey {
      * key). Throws {@link IllegalArgumentException} with a short, non-echoing message otherwise.
      */
     public static DidKey parse(String value) {
-        if (value == null || value.length() > MAX_LENGTH * 2 + 1 || !value.startsWith(PREFIX)) {
+        if (value == null || !value.startsWith(PREFIX)) {
             throw new IllegalArgumentException("not a did:key");
         }
-        String did = value;
         int hash = value.indexOf('#');
-        if (hash >= 0) {
-            did = value.substring(0, hash);
-            String fragment = value.substring(hash + 1);
-            if (!fragment.equals(did.substring(PREFIX.length()))) {
-                throw new IllegalArgumentException("did:key fragment does not name the key");
-            }
+        String did = hash < 0 ? value : value.substring(0, hash);
+        if (hash >= 0 && !value.substring(hash + 1).equals(did.substring(PREFIX.length()))) {
+            throw new IllegalArgumentException("did:key fragment does not name the key");
         }
         String multibase = did.substring(PREFIX.length());
-        if (multibase.length() > MAX_LENGTH || multibase.length() < 2 || multibase.charAt(0) != 'z') {
+        if (multibase.length() > MAX_MULTIBASE || !multibase.startsWith("z")) {
             throw new IllegalArgumentException("did:key is not multibase base58btc");
         }
         byte[] bytes = Base58.decode(multibase.substring(1));
-        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0x80 && (bytes[1] & 0xFF) == 0x24) {
-            return new DidKey(did, KeyType.P256, p256Key(Arrays.copyOfRange(bytes, 2, bytes.length)));
-        }
-        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xED && (bytes[1] & 0xFF) == 0x01) {
-            return new DidKey(did, KeyType.ED25519, ed25519Key(Arrays.copyOfRange(bytes, 2, bytes.length)));
-        }
-        throw new IllegalArgumentException("unsupported did:key multicodec");
-    }
-
-    /** The did:key of a P-256 public key, in compressed form (as DOME issuers produce it). */
-    public static String of(ECPublicKey key) {
-        byte[] x = unsigned(key.getW().getAffineX(), 32);
-        byte[] out = new byte[2 + 33];
-        out[0] = (byte) 0x80;
-        out[1] = 0x24;
-        out[2] = (byte) (key.getW().getAffineY().testBit(0) ? 0x03 : 0x02);
-        System.arraycopy(x, 0, out, 3, 32);
-        return PREFIX + "z" + Base58.encode(out);
-    }
-
-    /** The did:key of an Ed25519 public key. */
-    public static String of(EdECPublicKey key) {
-        byte[] y = unsigned(key.getPoint().getY(), 32);
-        byte[] le = new byte[32];
-        for (int i = 0; i < 32; i++) {
-            le[i] = y[31 - i];
-        }
-        if (key.getPoint().isXOdd()) {
-            le[31] |= (byte) 0x80;
-        }
-        byte[] out = new byte[2 + 32];
-        out[0] = (byte) 0xED;
-        out[1] = 0x01;
-        System.arraycopy(le, 0, out, 2, 32);
-        return PREFIX + "z" + Base58.encode(out);
+        int codec = bytes.length < 2 ? -1 : (bytes[0] & 0xFF) << 8 | bytes[1] & 0xFF;
+        byte[] key = bytes.length < 2 ? new byte[0] : Arrays.copyOfRange(bytes, 2, bytes.length);
+        return switch (codec) {
+            case P256_CODEC -> new DidKey(did, KeyType.P256, p256Key(key));
+            case ED25519_CODEC -> new DidKey(did, KeyType.ED25519, ed25519Key(key));
+            default -> throw new IllegalArgumentException("unsupported did:key multicodec");
+        };
     }
 
     public String did() {
@@ -178,14 +149,6 @@ public final class DidKey {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("did:key Ed25519 key rejected");
         }
-    }
-
-    private static byte[] unsigned(BigInteger v, int len) {
-        byte[] raw = v.toByteArray();
-        byte[] out = new byte[len];
-        int copy = Math.min(raw.length, len);
-        System.arraycopy(raw, raw.length - copy, out, len - copy, copy);
-        return out;
     }
 
     private static ECParameterSpec p256() {

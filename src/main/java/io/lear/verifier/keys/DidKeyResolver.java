@@ -8,8 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * over rather than growing.
  */
 public final class DidKeyResolver {
-    private static final int MAX_ENTRIES = 10_000;
+    private final int maxEntries;
     private final ConcurrentHashMap<String, DidKey> cache = new ConcurrentHashMap<>();
+
+    public DidKeyResolver() {
+        this(10_000);
+    }
+
+    DidKeyResolver(int maxEntries) {
+        this.maxEntries = maxEntries;
+    }
 
     /** @throws IllegalArgumentException when the value is not a supported did:key */
     public DidKey resolve(String did) {
@@ -18,10 +26,14 @@ public final class DidKeyResolver {
             return known;
         }
         DidKey parsed = DidKey.parse(did);
-        if (cache.size() >= MAX_ENTRIES) {
+        if (cache.size() >= maxEntries) {
             cache.clear();
         }
         cache.put(did, parsed);
         return parsed;
+    }
+
+    int size() {
+        return cache.size();
     }
 }

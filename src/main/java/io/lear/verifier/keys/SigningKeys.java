@@ -33,7 +33,6 @@ public final class SigningKeys {
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
     static final String DEV_KEYS_FILE = "lear-verifier-dev-keys.json";
 
-    private final List<EllipticCurveJsonWebKey> keys;
     private final EllipticCurveJsonWebKey active;
     private final String publicJwks;
 
@@ -45,7 +44,6 @@ public final class SigningKeys {
                 ordered.add(k);
             }
         }
-        this.keys = Collections.unmodifiableList(ordered);
         this.active = active;
         this.publicJwks = renderPublic(ordered);
     }
@@ -118,8 +116,6 @@ public final class SigningKeys {
         try {
             EllipticCurveJsonWebKey jwk = EcJwkGenerator.generateJwk(EllipticCurves.P256);
             jwk.setKeyId(jwk.calculateBase64urlEncodedThumbprint("SHA-256"));
-            jwk.setUse("sig");
-            jwk.setAlgorithm(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
             return new JsonWebKeySet(jwk).toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
         } catch (JoseException e) {
             throw new IllegalStateException("cannot generate a P-256 key", e);
@@ -167,10 +163,6 @@ public final class SigningKeys {
 
     public ECPublicKey activePublicKey() {
         return active.getECPublicKey();
-    }
-
-    public List<EllipticCurveJsonWebKey> all() {
-        return keys;
     }
 
     /** The JWK Set with public members only, active key first. */

@@ -1,7 +1,6 @@
 package io.lear.verifier.trust;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
@@ -27,26 +26,18 @@ public final class Bitstring {
         if (s.startsWith("u")) {
             s = s.substring(1);
         }
-        while (s.endsWith("=")) {
-            s = s.substring(0, s.length() - 1);
-        }
         byte[] gz;
         try {
-            gz = Base64.getUrlDecoder().decode(s);
+            gz = Base64.getUrlDecoder().decode(s); // accepts padded and unpadded input
         } catch (IllegalArgumentException e) {
             throw new IOException("encodedList is not base64url");
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                if (out.size() + n > MAX_BYTES) {
-                    throw new IOException("encodedList expands beyond " + MAX_BYTES + " bytes");
-                }
-                out.write(buf, 0, n);
+            byte[] bits = in.readNBytes(MAX_BYTES + 1);
+            if (bits.length > MAX_BYTES) {
+                throw new IOException("encodedList expands beyond " + MAX_BYTES + " bytes");
             }
-            return new Bitstring(out.toByteArray());
+            return new Bitstring(bits);
         }
     }
 

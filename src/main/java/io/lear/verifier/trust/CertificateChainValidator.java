@@ -31,8 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * sign with the same few chains.
  */
 public final class CertificateChainValidator {
-    private static final int MAX_CACHED = 1024;
-
+    private final int maxCached;
     private final TrustAnchors anchors;
     private final Duration skew;
     private final ConcurrentHashMap<String, Validity> validated = new ConcurrentHashMap<>();
@@ -44,8 +43,17 @@ public final class CertificateChainValidator {
     }
 
     public CertificateChainValidator(TrustAnchors anchors, Duration skew) {
+        this(anchors, skew, 1024);
+    }
+
+    CertificateChainValidator(TrustAnchors anchors, Duration skew, int maxCached) {
         this.anchors = anchors;
         this.skew = skew;
+        this.maxCached = maxCached;
+    }
+
+    int cachedChains() {
+        return validated.size();
     }
 
     /**
@@ -65,7 +73,7 @@ public final class CertificateChainValidator {
             List<X509Certificate> path = buildPath(chain, at);
             SealCertificateProfile.checkPath(path);
             known = validity(path);
-            if (validated.size() >= MAX_CACHED) {
+            if (validated.size() >= maxCached) {
                 validated.clear();
             }
             validated.put(key, known);
@@ -121,12 +129,7 @@ public final class CertificateChainValidator {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (X509Certificate c : chain) {
-                byte[] der = c.getEncoded();
-                md.update((byte) (der.length >>> 24));
-                md.update((byte) (der.length >>> 16));
-                md.update((byte) (der.length >>> 8));
-                md.update((byte) der.length);
-                md.update(der);
+                md.update(c.getEncoded()); // DER is self-delimiting: the concatenation is unambiguous
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (GeneralSecurityException e) {

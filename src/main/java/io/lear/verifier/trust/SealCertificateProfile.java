@@ -42,7 +42,8 @@ final class SealCertificateProfile {
             throw untrusted("credential certificate is a CA certificate, not a seal");
         }
         boolean[] usage = leaf.getKeyUsage();
-        if (usage == null || !(bit(usage, DIGITAL_SIGNATURE) || bit(usage, NON_REPUDIATION))) {
+        // Java pads the keyUsage bits to at least nine.
+        if (usage == null || !(usage[DIGITAL_SIGNATURE] || usage[NON_REPUDIATION])) {
             throw untrusted("credential certificate keyUsage allows neither digitalSignature nor nonRepudiation");
         }
         List<String> eku;
@@ -102,10 +103,6 @@ final class SealCertificateProfile {
             return ec.getParams().getCurve().getField().getFieldSize() >= MIN_EC_BITS;
         }
         return key instanceof EdECKey;
-    }
-
-    private static boolean bit(boolean[] bits, int i) {
-        return bits.length > i && bits[i];
     }
 
     private static OAuthException untrusted(String description) {

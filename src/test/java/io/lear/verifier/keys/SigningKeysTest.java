@@ -41,11 +41,24 @@ class SigningKeysTest {
         List<Map<String, Object>> published = (List<Map<String, Object>>) JsonUtil.parseJson(set.publicJwks()).get("keys");
         assertEquals(2, published.size());
         assertEquals(secondKid, published.get(0).get("kid"));
+        assertEquals(((Map<String, Object>) keys.get(0)).get("kid"), published.get(1).get("kid"));
         for (Map<String, Object> k : published) {
             assertFalse(k.containsKey("d"));
             assertEquals("sig", k.get("use"));
             assertEquals("ES256", k.get("alg"));
         }
+    }
+
+    @Test
+    void configuredKeyFileIsUsedAndNoDevelopmentKeyIsWritten() throws Exception {
+        Path file = dir.resolve("keys.json");
+        String jwks = SigningKeys.generateJwks();
+        Files.writeString(file, jwks);
+        SigningKeys keys = SigningKeys.load(Optional.of(file), Optional.empty(), dir);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> only = ((List<Map<String, Object>>) JsonUtil.parseJson(jwks).get("keys")).get(0);
+        assertEquals(only.get("kid"), keys.activeKeyId());
+        assertFalse(Files.exists(dir.resolve(SigningKeys.DEV_KEYS_FILE)));
     }
 
     @Test

@@ -35,7 +35,7 @@ public final class IndependentDidKey {
         return "did:key:z" + base58(out.toByteArray());
     }
 
-    static String base58(byte[] bytes) {
+    public static String base58(byte[] bytes) {
         StringBuilder sb = new StringBuilder();
         BigInteger n = new BigInteger(1, bytes);
         BigInteger radix = BigInteger.valueOf(58);

@@ -239,4 +239,23 @@ class CertificateChainValidatorTest {
         trusted(anchoredAt(PKI.root), seal(TestPki.ec(), "SHA256withRSA", keyUsage(KeyUsage.digitalSignature)),
                 PKI.intermediate);
     }
+
+    @Test
+    void aTrustedChainInTheCacheVouchesForNoOtherChain() {
+        CertificateChainValidator v = anchoredAt(PKI.root);
+        trusted(v, LEAF, PKI.intermediate);
+        TestPki other = TestPki.create("Other");
+        untrusted(v, NOW, other.rsaIssuer("VATES-Q0000000J"), other.intermediate);
+        untrusted(v, NOW, other.rsaIssuer("VATES-Q0000000J"));
+    }
+
+    @Test
+    void aFullCacheStartsOver() {
+        CertificateChainValidator v = new CertificateChainValidator(TrustAnchors.of(List.of(PKI.root.certificate())), SKEW, 2);
+        trusted(v, LEAF, PKI.intermediate);
+        trusted(v, PKI.ecIssuer("VATES-Q0000000J"), PKI.intermediate);
+        assertEquals(2, v.cachedChains());
+        trusted(v, PKI.ecIssuer("VATES-Q0000000J"), PKI.intermediate);
+        assertEquals(1, v.cachedChains());
+    }
 }
