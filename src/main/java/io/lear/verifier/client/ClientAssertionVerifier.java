@@ -78,7 +78,7 @@ public final class ClientAssertionVerifier {
             throw OAuthException.of(Reason.ASSERTION_SUBJECT_MISMATCH,
                     "client_id does not equal the client assertion's 'iss' and 'sub'");
         }
-        if (iss.get().indexOf('#') >= 0) {
+        if (iss.get().contains("#")) {
             throw OAuthException.of(Reason.ASSERTION_SUBJECT_MISMATCH, "client assertion 'iss' must be a DID without fragment");
         }
         try {
@@ -101,11 +101,10 @@ public final class ClientAssertionVerifier {
         if (kid.isEmpty()) {
             return;
         }
-        String k = kid.get();
-        String bare = k.indexOf('#') >= 0 ? k.substring(0, k.indexOf('#')) : k;
-        String fragment = k.indexOf('#') >= 0 ? k.substring(k.indexOf('#') + 1) : null;
-        boolean namesClient = bare.equals(client.did())
-                && (fragment == null || fragment.equals(client.did().substring(DidKey.PREFIX.length())));
+        String[] didAndFragment = kid.get().split("#", 2);
+        String keyPart = client.did().substring(DidKey.PREFIX.length());
+        boolean namesClient = didAndFragment[0].equals(client.did())
+                && (didAndFragment.length == 1 || didAndFragment[1].equals(keyPart));
         if (!namesClient) {
             throw OAuthException.of(Reason.ASSERTION_KEY_UNRESOLVABLE,
                     "client assertion 'kid' does not name the client's did:key");

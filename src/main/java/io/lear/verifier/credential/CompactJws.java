@@ -50,21 +50,20 @@ public final class CompactJws {
         if (compact.length() > maxChars) {
             throw OAuthException.of(malformed, what + " exceeds " + maxChars + " characters");
         }
-        int first = compact.indexOf('.');
-        int second = first < 0 ? -1 : compact.indexOf('.', first + 1);
+        String[] parts = compact.split("\\.", -1);
         // An empty signature part (alg "none") parses; the algorithm allow-lists refuse it.
-        if (first <= 0 || second < 0 || compact.indexOf('.', second + 1) >= 0) {
+        if (parts.length != 3 || parts[0].isEmpty()) {
             throw OAuthException.of(malformed, what + " is not a compact JWS (three dot-separated parts)");
         }
-        Map<String, Object> header = decodeJsonPart(compact.substring(0, first), malformed, what + " header");
-        Map<String, Object> payload = decodeJsonPart(compact.substring(first + 1, second), malformed,
-                what + " payload");
-        byte[] signature = decodeCanonical(compact.substring(second + 1), malformed, what + " signature");
+        Map<String, Object> header = decodeJsonPart(parts[0], malformed, what + " header");
+        Map<String, Object> payload = decodeJsonPart(parts[1], malformed, what + " payload");
+        byte[] signature = decodeCanonical(parts[2], malformed, what + " signature");
+        int signingInputEnd = parts[0].length() + 1 + parts[1].length();
         if (!(header.get("alg") instanceof String)) {
             throw OAuthException.of(malformed, what + " header has no 'alg'");
         }
         return new CompactJws(compact, new Claims(header, malformed, what + " header"),
-                new Claims(payload, malformed, what), second, signature);
+                new Claims(payload, malformed, what), signingInputEnd, signature);
     }
 
     /**
@@ -91,10 +90,6 @@ public final class CompactJws {
         } catch (IllegalArgumentException e) {
             throw OAuthException.of(malformed, what + ": " + e.getMessage());
         }
-    }
-
-    public String compact() {
-        return compact;
     }
 
     public Claims header() {

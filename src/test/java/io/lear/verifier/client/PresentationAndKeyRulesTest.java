@@ -94,4 +94,34 @@ class PresentationAndKeyRulesTest {
         s.assertionHeader = h -> h.put("kid", s.machine.did());
         accepted(s);
     }
+
+    @Test
+    void assertionLifetimeOfExactlyTheMaximumIsAccepted() {
+        Scenario s = verifier.scenario();
+        s.assertionPayload = p -> {
+            p.put("iat", now);
+            p.put("exp", now + 600);
+        };
+        accepted(s);
+    }
+
+    @Test
+    void vpKidNamingAnotherDidIsAHolderMismatch() {
+        Scenario s = verifier.scenario();
+        s.vpHeader = h -> h.put("kid", TestMachine.p256().did());
+        refused(Reason.VP_HOLDER_MISMATCH, s);
+    }
+
+    @Test
+    void vpWithTenCredentialsIsAccepted() {
+        Scenario s = verifier.scenario();
+        // A small companion credential of another type: the VP may carry it, the verifier ignores it.
+        String other = io.lear.verifier.testsupport.TestJwts.sign(io.lear.verifier.testsupport.TestJwts.header("ES256"),
+                java.util.Map.of("vc", java.util.Map.of("type", List.of("LEARCredentialEmployee", "VerifiableCredential"))),
+                io.lear.verifier.testsupport.TestPki.ec().getPrivate());
+        for (int i = 0; i < 9; i++) {
+            s.extraCredentials.add(other);
+        }
+        accepted(s);
+    }
 }

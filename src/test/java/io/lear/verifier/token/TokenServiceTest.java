@@ -99,6 +99,13 @@ class TokenServiceTest {
     }
 
     @Test
+    void twoAssertionsOfOneClientWithTheirOwnJtisAreBothGranted() {
+        Scenario s = verifier.scenario();
+        verifier.tokens.grant(request(s.assertion()));
+        verifier.tokens.grant(request(s.assertion()));
+    }
+
+    @Test
     void secondUseOfAnAssertionIsReplayed() {
         String assertion = verifier.scenario().assertion();
         verifier.tokens.grant(request(assertion));
