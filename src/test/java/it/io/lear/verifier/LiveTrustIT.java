@@ -420,4 +420,88 @@ class LiveTrustIT {
         v.trust.isReady(); // the probe starts the refresh (this test's executor runs it at once)
         assertTrue(v.trust.isReady());
     }
+
+    private Scenario withEntry(TestVerifier v, java.util.function.Consumer<Map<String, Object>> change) {
+        Scenario s = v.scenario();
+        s.vcPayload = p -> {
+            Map<String, Object> entry = StatusListCredentials.entry("BitstringStatusListEntry", "revocation", 3,
+                    lists.url("/status/r"));
+            change.accept(entry);
+            StatusListCredentials.pointAll(p, List.of(entry));
+        };
+        return s;
+    }
+
+    @Test
+    void statusEntryWithoutAListFailsClosed() {
+        TestVerifier v = verifier(Map.of());
+        lists.answer("/status/r", ok(statusList(v, "revocation")));
+        refused(v, withEntry(v, e -> e.remove("statusListCredential")), Reason.VC_STATUS_UNAVAILABLE, 503);
+    }
+
+    @Test
+    void statusEntryWithoutAnIndexFailsClosed() {
+        TestVerifier v = verifier(Map.of());
+        lists.answer("/status/r", ok(statusList(v, "revocation")));
+        refused(v, withEntry(v, e -> e.remove("statusListIndex")), Reason.VC_STATUS_UNAVAILABLE, 503);
+    }
+
+    private void listWithout(TestVerifier v, String member) {
+        lists.answer("/status/r", ok(StatusListCredentials.sign(Scenario.ISSUER_DID, "revocation",
+                StatusListCredentials.encodedList(BITS), v.rsaIssuer.privateKey(), v.pki.x5c(v.rsaIssuer), vc -> {
+                    if (member.equals("credentialSubject")) {
+                        vc.remove(member);
+                    } else {
+                        ((Map<?, ?>) vc.get("credentialSubject")).remove(member);
+                    }
+                })));
+    }
+
+    @Test
+    void statusListCredentialWithoutSubjectFailsClosed() {
+        TestVerifier v = verifier(Map.of());
+        listWithout(v, "credentialSubject");
+        refused(v, withEntry(v, e -> { }), Reason.VC_STATUS_UNAVAILABLE, 503);
+    }
+
+    @Test
+    void statusListCredentialWithoutPurposeFailsClosed() {
+        TestVerifier v = verifier(Map.of());
+        listWithout(v, "statusPurpose");
+        refused(v, withEntry(v, e -> { }), Reason.VC_STATUS_UNAVAILABLE, 503);
+    }
+
+    @Test
+    void statusListCredentialWithoutEncodedListFailsClosed() {
+        TestVerifier v = verifier(Map.of());
+        listWithout(v, "encodedList");
+        refused(v, withEntry(v, e -> { }), Reason.VC_STATUS_UNAVAILABLE, 503);
+    }
+
+    @Test
+    void suspendedAndRevokedCredentialsAreToldApart() {
+        TestVerifier v = verifier(Map.of());
+        lists.answer("/status/s", ok(statusList(v, "suspension", 7)));
+        lists.answer("/status/r", ok(statusList(v, "revocation", 7)));
+        OAuthException suspended = assertThrows(OAuthException.class,
+                () -> grant(v, withStatus(v, "BitstringStatusListEntry", "suspension", 7, "/status/s"), null));
+        assertEquals("credential is suspended", suspended.description());
+        OAuthException revoked = assertThrows(OAuthException.class,
+                () -> grant(v, withStatus(v, "BitstringStatusListEntry", "revocation", 7, "/status/r"), null));
+        assertEquals("credential is revoked", revoked.description());
+    }
+
+    @Test
+    void statusListMetricsCountListsAgeAndFailures() {
+        TestVerifier v = verifier(Map.of());
+        lists.answer("/status/a", ok(statusList(v, "revocation")));
+        lists.answer("/status/b", Answer.status(500));
+        grant(v, withStatus(v, "BitstringStatusListEntry", "revocation", 1, "/status/a"), null);
+        refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", 1, "/status/b"), Reason.VC_STATUS_UNAVAILABLE, 503);
+        v.clock.advance(Duration.ofSeconds(100));
+        assertEquals(2, v.trust.statusLists.cachedCount());
+        assertEquals(100, v.trust.statusLists.maxAgeSeconds());
+        assertEquals(1, v.trust.statusLists.fetchFailures());
+        assertTrue(v.trust.statusLists.legacyList().isEmpty());
+    }
 }
