@@ -166,9 +166,9 @@ public final class TirTrustedIssuers implements TrustedIssuers {
         return out;
     }
 
+    /** Standard Base64 (EBSI's form, possibly with line breaks) or base64url. */
     private static byte[] decode(String b64) {
-        String s = b64.trim();
-        return s.indexOf('-') >= 0 || s.indexOf('_') >= 0 ? Base64.getUrlDecoder().decode(s) : Base64.getMimeDecoder().decode(s);
+        return Base64.getUrlDecoder().decode(b64.replaceAll("\\s", "").replace('+', '-').replace('/', '_'));
     }
 
     private static Optional<Instant> date(Object v) {

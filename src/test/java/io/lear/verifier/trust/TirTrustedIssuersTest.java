@@ -111,4 +111,79 @@ class TirTrustedIssuersTest {
         assertEquals(Reason.TRUST_UNAVAILABLE, e.reason());
         assertEquals(503, e.status());
     }
+
+    private static String attribute(String body, Base64.Encoder encoder) {
+        return "{\"body\":\"" + encoder.encodeToString(body.getBytes(StandardCharsets.UTF_8)) + "\"}";
+    }
+
+    @Test
+    void answerForAnotherDidIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> TirTrustedIssuers.parse(LISTED, TrustDocuments.json("{\"did\":\"did:elsi:OTHER\",\"attributes\":[]}")));
+    }
+
+    @Test
+    void answerWithoutAttributesIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> TirTrustedIssuers.parse(LISTED, TrustDocuments.json("{}")));
+    }
+
+    @Test
+    void typeListsBase64urlAndUnreadableAttributesAreHandled() throws Exception {
+        // '?' and '>' make the Base64 spellings differ: '/' and '+' in standard, '_' and '-' in base64url.
+        String body = "{\"credentialsType\":[\"LEARCredentialMachine\",\"X\"],\"note\":\"??>>\"}";
+        String doc = "{\"did\":\"" + LISTED + "\",\"attributes\":[" + attribute(body, Base64.getUrlEncoder()) + ","
+                + attribute(body, Base64.getEncoder()) + ",{\"body\":\"%%%\"},{\"hash\":\"h\"}]}";
+        List<TrustedIssuer> entries = TirTrustedIssuers.parse(LISTED, TrustDocuments.json(doc));
+        assertEquals(2, entries.size());
+        for (TrustedIssuer e : entries) {
+            assertEquals(java.util.Set.of("LEARCredentialMachine", "X"), e.credentialTypes());
+            assertTrue(e.allows("LEARCredentialMachine", clock.instant()));
+        }
+    }
+
+    @Test
+    void notListedIssuerIsCountedAndTheRegistryIsAlwaysReady() {
+        registry.answer("/v4/issuers/did:elsi:UNLISTED", Answer.status(404));
+        TirTrustedIssuers t = tir(10, 10);
+        assertEquals(List.of(), t.lookup("did:elsi:UNLISTED"));
+        assertEquals(1, t.notListedCount());
+        assertEquals(0, t.listedCount());
+        assertTrue(t.isReady());
+    }
+
+    @Test
+    void listedIssuerIsRefreshedFromTheRegistry() {
+        registry.answer("/v4/issuers/" + LISTED, ok(entry(LISTED)));
+        TirTrustedIssuers t = tir(10, 10);
+        assertTrue(t.lookup(LISTED).get(0).allows("LEARCredentialMachine", clock.instant()));
+        String employeeOnly = "{\"did\":\"" + LISTED + "\",\"attributes\":["
+                + attribute("{\"credentialsType\":\"LEARCredentialEmployee\"}", Base64.getEncoder()) + "]}";
+        registry.answer("/v4/issuers/" + LISTED, ok(employeeOnly));
+        clock.advance(Duration.ofSeconds(301));
+        t.lookup(LISTED); // due: refreshed in the background (this test's executor runs it at once)
+        assertEquals(java.util.Set.of("LEARCredentialEmployee"), t.lookup(LISTED).get(0).credentialTypes());
+    }
+
+    @Test
+    void listedCacheStopsTakingIssuersAtItsCap() {
+        registry.answer("/v4/issuers/did:elsi:A", ok(entry("did:elsi:A")));
+        registry.answer("/v4/issuers/did:elsi:B", ok(entry("did:elsi:B")));
+        TirTrustedIssuers t = tir(1, 10);
+        t.lookup("did:elsi:A");
+        t.lookup("did:elsi:B");
+        assertEquals(1, t.listedCount());
+    }
+
+    @Test
+    void notListedCacheStartsOverAtItsCap() {
+        registry.answer("/v4/issuers/did:elsi:A", Answer.status(404));
+        registry.answer("/v4/issuers/did:elsi:B", Answer.status(404));
+        registry.answer("/v4/issuers/did:elsi:C", Answer.status(404));
+        TirTrustedIssuers t = tir(10, 2);
+        t.lookup("did:elsi:A");
+        t.lookup("did:elsi:B");
+        assertEquals(2, t.notListedCount());
+        t.lookup("did:elsi:C");
+        assertEquals(1, t.notListedCount());
+    }
 }
