@@ -111,4 +111,53 @@ class InMemoryReplayGuardTest {
         assertNotEquals(ReplayKey.of("did:key:zA", "j"), ReplayKey.of("did:key:zB", "j"));
         assertNotEquals(ReplayKey.of("did:key:zA", "jk"), ReplayKey.of("did:key:zAj", "k"));
     }
+
+    private Instant at(long millis) {
+        return Instant.parse("2026-01-01T00:00:00Z").plusMillis(millis);
+    }
+
+    @Test
+    void entryExpiringThisVeryMillisecondStillRefusesItsReplay() {
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 1000);
+        assertTrue(guard.firstUse("did:key:zA", "j", at(500)));
+        clock.set(at(500));
+        assertFalse(guard.firstUse("did:key:zA", "j", at(900)));
+    }
+
+    @Test
+    void expiredEntryNotYetSweptIsTakenOverByItsReuse() {
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 1000);
+        assertTrue(guard.firstUse("did:key:zA", "j", at(10)));
+        clock.set(at(11)); // expired, and the next sweep is only due at 1000 ms
+        assertTrue(guard.firstUse("did:key:zA", "j", at(800)));
+        assertFalse(guard.firstUse("did:key:zA", "j", at(800)));
+    }
+
+    @Test
+    void sweepRunsWhenItIsDueToTheMillisecond() {
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 1000);
+        guard.firstUse("did:key:zA", "expired", at(10));
+        clock.set(at(1000));
+        guard.firstUse("did:key:zA", "fresh", at(5000));
+        assertEquals(1, guard.size());
+    }
+
+    @Test
+    void sweepKeepsAnEntryExpiringAtTheSweepInstant() {
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 1000);
+        guard.firstUse("did:key:zA", "edge", at(1000));
+        clock.set(at(1000));
+        guard.firstUse("did:key:zA", "fresh", at(5000));
+        assertEquals(2, guard.size());
+    }
+
+    @Test
+    void sweepsAreAtLeastASecondApart() {
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 1000);
+        guard.firstUse("did:key:zA", "first", at(5000)); // sweep at 0, next due at 1000
+        guard.firstUse("did:key:zA", "short", at(100));
+        clock.set(at(500));
+        guard.firstUse("did:key:zA", "later", at(5000)); // not due: the expired entry stays until the next sweep
+        assertEquals(3, guard.size());
+    }
 }
