@@ -4,44 +4,32 @@ import java.util.Objects;
 
 /**
  * The only protocol exception: a refusal with its reason and a public description. The
- * description is sent to the client, so it names what is wrong and never echoes tokens or secrets;
- * the optional detail goes to the log only.
+ * description is sent to the client, so it names what is wrong and never echoes tokens or secrets.
  */
 public final class OAuthException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final Reason reason;
     private final String description;
-    private final String detail;
     private final Integer retryAfterSeconds;
     private final String clientId;
 
-    private OAuthException(Reason reason, String description, String detail, Integer retryAfterSeconds,
-            Throwable cause, String clientId) {
-        super(reason.code() + ": " + description, cause, false, false);
+    private OAuthException(Reason reason, String description, Integer retryAfterSeconds, String clientId) {
+        // No stack trace: a refusal is an answer, not a fault.
+        super(reason.code() + ": " + description, null, false, false);
         this.reason = Objects.requireNonNull(reason);
         this.description = Objects.requireNonNull(description);
-        this.detail = detail;
         this.retryAfterSeconds = retryAfterSeconds;
         this.clientId = clientId;
     }
 
-    private OAuthException(Reason reason, String description, String detail, Integer retryAfterSeconds,
-            Throwable cause) {
-        this(reason, description, detail, retryAfterSeconds, cause, null);
-    }
-
     public static OAuthException of(Reason reason, String description) {
-        return new OAuthException(reason, description, null, null, null);
-    }
-
-    public static OAuthException of(Reason reason, String description, Throwable cause) {
-        return new OAuthException(reason, description, cause == null ? null : cause.toString(), null, cause);
+        return new OAuthException(reason, description, null, null);
     }
 
     /** A 503 refusal that tells the client when to come back. */
     public static OAuthException unavailable(Reason reason, String description, int retryAfterSeconds) {
-        return new OAuthException(reason, description, null, retryAfterSeconds, null);
+        return new OAuthException(reason, description, retryAfterSeconds, null);
     }
 
     public Reason reason() {
@@ -60,11 +48,6 @@ public final class OAuthException extends RuntimeException {
         return description;
     }
 
-    /** Private detail for the log; never sent. */
-    public String detail() {
-        return detail;
-    }
-
     public Integer retryAfterSeconds() {
         return retryAfterSeconds;
     }
@@ -74,8 +57,7 @@ public final class OAuthException extends RuntimeException {
      * audit line; never sent). A refusal already attributed keeps its client.
      */
     public OAuthException forClient(String verifiedClientId) {
-        return clientId != null ? this
-                : new OAuthException(reason, description, detail, retryAfterSeconds, getCause(), verifiedClientId);
+        return clientId != null ? this : new OAuthException(reason, description, retryAfterSeconds, verifiedClientId);
     }
 
     /** The client DID once its assertion signature was verified; null before. */
