@@ -68,10 +68,10 @@ public record TokenRequest(String clientAssertion, Optional<String> clientId, Op
             if (pair.isEmpty()) {
                 continue;
             }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String[] nameValue = pair.split("=", 2);
+            String name = decode(nameValue[0]);
             // Decoded even when ignored: a body that is not valid form encoding is malformed as a whole.
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            String value = nameValue.length == 1 ? "" : decode(nameValue[1]);
             if (!KNOWN.contains(name)) {
                 continue;
             }
@@ -87,7 +87,7 @@ public record TokenRequest(String clientAssertion, Optional<String> clientId, Op
 
     private static String decode(String s) {
         // Base64url values (the 12 KB assertion) need no decoding: skip the copy.
-        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+        if (!s.contains("%") && !s.contains("+")) {
             return s;
         }
         try {

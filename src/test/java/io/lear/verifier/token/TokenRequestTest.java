@@ -53,4 +53,27 @@ class TokenRequestTest {
         refused(Reason.UNSUPPORTED_GRANT_TYPE, 400, FORM, OK.replace("client_credentials", "authorization_code"), false);
         refused(Reason.UNSUPPORTED_ASSERTION_TYPE, 400, FORM, OK.replace("jwt-bearer", "saml2-bearer"), false);
     }
+
+    @Test
+    void valueStartingWithAPercentEscapeIsDecoded() {
+        assertEquals("a.b.c", parse(FORM, OK.replace("grant_type=client_credentials", "grant_type=%63lient_credentials"),
+                false).clientAssertion());
+        assertEquals(Optional.of("did:key:zX"), parse(FORM, OK + "&client_id=%64id:key:zX", false).clientId());
+    }
+
+    @Test
+    void plusIsASpace() {
+        assertEquals(Optional.of("machine learcredential"), parse(FORM, OK + "&scope=machine+learcredential", false).scope());
+        assertEquals(Optional.of(" machine"), parse(FORM, OK + "&scope=+machine", false).scope());
+    }
+
+    @Test
+    void parameterWithoutEqualsSignIsEmpty() {
+        assertEquals(Optional.empty(), parse(FORM, OK + "&scope", false).scope());
+    }
+
+    @Test
+    void valueMayHoldEqualsSigns() {
+        assertEquals(Optional.of("a=b"), parse(FORM, OK + "&scope=a=b", false).scope());
+    }
 }
