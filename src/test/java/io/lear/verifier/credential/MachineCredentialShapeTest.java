@@ -177,4 +177,26 @@ class MachineCredentialShapeTest {
             StatusListCredentials.pointAll(p, one);
         });
     }
+
+    private Scenario withChainOf(int intermediates) {
+        Scenario s = verifier.scenario();
+        List<String> chain = new ArrayList<>(List.of(s.x5c.get(0)));
+        chain.addAll(Collections.nCopies(intermediates, verifier.pki.intermediate.x5c()));
+        s.x5c = chain;
+        return s;
+    }
+
+    @Test
+    void x5cOfTenCertificatesIsRead() {
+        Scenario s = withChainOf(9);
+        verifier.authenticator.authenticate(s.assertion(), Optional.empty());
+    }
+
+    @Test
+    void x5cOfElevenCertificatesIsTooLong() {
+        Scenario s = withChainOf(10);
+        OAuthException e = assertThrows(OAuthException.class, () -> verifier.authenticator.authenticate(s.assertion(),
+                Optional.empty()));
+        assertEquals(Reason.VC_MALFORMED, e.reason(), e.description());
+    }
 }
