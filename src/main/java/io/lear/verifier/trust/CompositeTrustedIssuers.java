@@ -20,8 +20,4 @@ public final class CompositeTrustedIssuers implements TrustedIssuers {
         return out;
     }
 
-    @Override
-    public boolean isReady() {
-        return sources.stream().allMatch(TrustedIssuers::isReady);
-    }
 }

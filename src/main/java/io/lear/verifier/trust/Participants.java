@@ -43,8 +43,4 @@ public final class Participants {
             throw OAuthException.of(Reason.VC_MANDATOR_UNTRUSTED, "credential mandator is not a trusted participant");
         }
     }
-
-    public RefreshingSource<?> source() {
-        return source;
-    }
 }

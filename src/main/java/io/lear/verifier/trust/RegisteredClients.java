@@ -66,8 +66,4 @@ public final class RegisteredClients {
         }
         return r;
     }
-
-    public RefreshingSource<?> source() {
-        return source;
-    }
 }

@@ -178,8 +178,4 @@ public final class TirTrustedIssuers implements TrustedIssuers {
         return Optional.of(OffsetDateTime.parse(s).toInstant());
     }
 
-    @Override
-    public boolean isReady() {
-        return true; // consulted per issuer; an outage shows as trust_unavailable on the request
-    }
 }

@@ -120,6 +120,6 @@ public final class TrustSetup {
     /** Ready when some issuer can be trusted at all and every document is within its staleness limit. */
     public boolean isReady() {
         sources.forEach(RefreshingSource::refreshIfDue);
-        return hasIssuerSource && trustedIssuers.isReady() && sources.stream().allMatch(RefreshingSource::isFresh);
+        return hasIssuerSource && sources.stream().allMatch(RefreshingSource::isFresh);
     }
 }

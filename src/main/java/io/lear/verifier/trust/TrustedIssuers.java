@@ -11,6 +11,4 @@ public interface TrustedIssuers {
      */
     List<TrustedIssuer> lookup(String issuerId);
 
-    /** Whether the source currently has usable data (for readiness). */
-    boolean isReady();
 }

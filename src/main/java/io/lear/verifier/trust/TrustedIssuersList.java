@@ -30,13 +30,4 @@ public final class TrustedIssuersList implements TrustedIssuers {
             throw TrustDocuments.trustUnavailable("the trusted issuers list");
         }
     }
-
-    @Override
-    public boolean isReady() {
-        return source.isFresh();
-    }
-
-    public RefreshingSource<?> source() {
-        return source;
-    }
 }
