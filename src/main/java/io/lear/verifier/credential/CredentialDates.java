@@ -20,7 +20,7 @@ final class CredentialDates {
     }
 
     static Optional<Instant> parse(String value) {
-        if (value == null || value.length() > 64) {
+        if (value == null) {
             return Optional.empty();
         }
         try {

@@ -78,11 +78,11 @@ public final class CredentialVerifier {
                 machine.add(jws);
             }
         }
-        if (machine.size() == 1) {
-            return machine.get(0);
-        }
         if (machine.size() > 1) {
             throw OAuthException.of(Reason.VP_MALFORMED, "VP holds more than one LEARCredentialMachine");
+        }
+        if (machine.size() == 1) {
+            return machine.get(0);
         }
         if (credentials.size() == 1) {
             throw OAuthException.of(Reason.VC_TYPE_INVALID, "credential type is not LEARCredentialMachine");
@@ -129,8 +129,7 @@ public final class CredentialVerifier {
     }
 
     private static String withoutFragment(String kid) {
-        int hash = kid.indexOf('#');
-        return hash < 0 ? kid : kid.substring(0, hash);
+        return kid.split("#", 2)[0];
     }
 
     private static String thumbprint(Map<String, Object> jwk) {
@@ -151,7 +150,7 @@ public final class CredentialVerifier {
 
     /** Identifiers are logged and echoed only in a bounded, printable form. */
     static String safe(String s) {
-        String t = s.length() > 120 ? s.substring(0, 120) + "…" : s;
-        return t.replaceAll("[^\\x20-\\x7E]", "?");
+        String printable = s.replaceAll("[^\\x20-\\x7E]", "?");
+        return printable.length() > 120 ? printable.substring(0, 120) + "..." : printable;
     }
 }
