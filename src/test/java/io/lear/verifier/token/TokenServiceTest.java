@@ -62,6 +62,16 @@ class TokenServiceTest {
     }
 
     @Test
+    void tokenNamesItsSigningKeyAndType() throws Exception {
+        TokenService.Grant grant = verifier.tokens.grant(request(verifier.scenario(), null, null));
+        var header = org.jose4j.json.JsonUtil.parseJson(new String(java.util.Base64.getUrlDecoder().decode(
+                grant.token().accessToken().split("\\.")[0]), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(verifier.keys.activeKeyId(), header.get("kid"));
+        assertEquals("at+jwt", header.get("typ"));
+        assertEquals("ES256", header.get("alg"));
+    }
+
+    @Test
     void scopeAndResource() throws Exception {
         TokenService.Grant g = verifier.tokens.grant(request(verifier.scenario(), "learcredential", "https://api.example.org"));
         assertEquals("learcredential", g.token().scope());

@@ -143,4 +143,40 @@ class RefreshingSourceTest {
         s.get();
         assertEquals(2, offered.get());
     }
+
+    @Test
+    void afterABackgroundReloadTheNextOneCanRun() throws Exception {
+        RefreshingSource<Integer> s = source();
+        s.get();
+        clock.advance(Duration.ofSeconds(301));
+        s.get();
+        runQueued();
+        clock.advance(Duration.ofSeconds(301));
+        assertEquals(2, s.get());
+        assertEquals(1, queued.size(), "a second reload was started");
+        runQueued();
+        assertEquals(3, s.get());
+    }
+
+    @Test
+    void ageIsCountedFromTheLastLoadAndMinusOneBeforeAny() throws Exception {
+        RefreshingSource<Integer> s = source();
+        assertEquals(-1, s.ageSeconds());
+        s.get();
+        clock.advance(Duration.ofSeconds(42));
+        assertEquals(42, s.ageSeconds());
+        assertEquals("test", s.name());
+    }
+
+    @Test
+    void refreshIfDueStartsNothingWhileTheCopyIsFresh() throws Exception {
+        RefreshingSource<Integer> s = source();
+        s.get();
+        clock.advance(Duration.ofSeconds(299));
+        s.refreshIfDue();
+        assertTrue(queued.isEmpty());
+        clock.advance(Duration.ofSeconds(1));
+        s.refreshIfDue();
+        assertEquals(1, queued.size());
+    }
 }
