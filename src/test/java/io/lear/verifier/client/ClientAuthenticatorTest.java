@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 class ClientAuthenticatorTest {
     private final TestVerifier verifier = TestVerifier.create();
 
+    private final long now = verifier.clock.instant().getEpochSecond();
+
     private AuthenticatedClient authenticate(Scenario s) {
         return verifier.authenticator.authenticate(s.assertion(), Optional.of(s.machine.did()));
     }
@@ -101,20 +103,32 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void assertionMalformed() {
+    void assertionMalformedLiteral() {
         refused(Reason.ASSERTION_MALFORMED, "not-a-jwt", Optional.empty());
         refused(Reason.ASSERTION_MALFORMED, "a.b", Optional.empty());
         refused(Reason.ASSERTION_MALFORMED, TestJwts.b64("{\"alg\":\"ES256\"}") + "." + TestJwts.b64("[1]") + ".c2ln",
                 Optional.empty());
+    }
+
+    @Test
+    void assertionMalformedNoExp() {
         Scenario noExp = verifier.scenario();
         noExp.assertionPayload = p -> p.remove("exp");
         refused(Reason.ASSERTION_MALFORMED, noExp);
+    }
+
+    @Test
+    void assertionMalformedCrit() {
         Scenario crit = verifier.scenario();
         crit.assertionHeader = h -> {
             h.put("crit", List.of("b64"));
             h.put("b64", true);
         };
         refused(Reason.ASSERTION_MALFORMED, crit);
+    }
+
+    @Test
+    void assertionMalformedExpString() {
         Scenario expString = verifier.scenario();
         expString.assertionPayload = p -> p.put("exp", "tomorrow");
         refused(Reason.ASSERTION_MALFORMED, expString);
@@ -141,12 +155,16 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void assertionAlgNotAllowed() {
+    void assertionAlgNotAllowedS() {
         Scenario s = verifier.scenario();
         Map<String, Object> payload = Map.of("iss", s.machine.did(), "sub", s.machine.did());
         refused(Reason.ASSERTION_ALG_NOT_ALLOWED, TestJwts.unsigned(TestJwts.header("none"), payload, ""), Optional.empty());
         refused(Reason.ASSERTION_ALG_NOT_ALLOWED, TestJwts.unsigned(TestJwts.header("HS256"), payload, "c2ln"),
                 Optional.empty());
+    }
+
+    @Test
+    void assertionAlgNotAllowedWrongFamily() {
         Scenario wrongFamily = verifier.scenario();
         // An Ed25519 did:key with an ES256 assertion.
         wrongFamily.machine = new TestMachine(TestPki.ec(), TestMachine.ed25519().did(), "ES256");
@@ -154,13 +172,17 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void assertionKeyUnresolvable() {
+    void assertionKeyUnresolvableDidWeb() {
         Scenario didWeb = verifier.scenario();
         didWeb.assertionPayload = p -> {
             p.put("iss", "did:web:example.org");
             p.put("sub", "did:web:example.org");
         };
         refused(Reason.ASSERTION_KEY_UNRESOLVABLE, didWeb.assertion(), Optional.empty());
+    }
+
+    @Test
+    void assertionKeyUnresolvableSecp256k1() {
         Scenario secp256k1 = verifier.scenario();
         String k1 = "did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme";
         secp256k1.assertionPayload = p -> {
@@ -168,6 +190,10 @@ class ClientAuthenticatorTest {
             p.put("sub", k1);
         };
         refused(Reason.ASSERTION_KEY_UNRESOLVABLE, secp256k1.assertion(), Optional.empty());
+    }
+
+    @Test
+    void assertionKeyUnresolvableOtherKid() {
         Scenario otherKid = verifier.scenario();
         otherKid.assertionHeader = h -> h.put("kid", TestMachine.p256().did());
         refused(Reason.ASSERTION_KEY_UNRESOLVABLE, otherKid);
@@ -184,47 +210,79 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void assertionSubjectMismatch() {
+    void assertionSubjectMismatchSub() {
         Scenario sub = verifier.scenario();
         sub.assertionPayload = p -> p.put("sub", TestMachine.p256().did());
         refused(Reason.ASSERTION_SUBJECT_MISMATCH, sub);
+    }
+
+    @Test
+    void assertionSubjectMismatchNoIss() {
         Scenario noIss = verifier.scenario();
         noIss.assertionPayload = p -> p.remove("iss");
         refused(Reason.ASSERTION_SUBJECT_MISMATCH, noIss);
+    }
+
+    @Test
+    void assertionSubjectMismatchClientId() {
         Scenario clientId = verifier.scenario();
         refused(Reason.ASSERTION_SUBJECT_MISMATCH, clientId.assertion(), Optional.of(TestMachine.p256().did()));
     }
 
     @Test
-    void assertionAudienceInvalid() {
+    void assertionAudienceInvalidOther() {
         Scenario other = verifier.scenario();
         other.assertionPayload = p -> p.put("aud", "https://verifier.example.org.evil");
         refused(Reason.ASSERTION_AUDIENCE_INVALID, other);
+    }
+
+    @Test
+    void assertionAudienceInvalidNone() {
         Scenario none = verifier.scenario();
         none.assertionPayload = p -> p.remove("aud");
         refused(Reason.ASSERTION_AUDIENCE_INVALID, none);
     }
 
     @Test
-    void assertionTimes() {
+    void assertionTimesExpired() {
         Scenario expired = verifier.scenario();
         expired.assertionPayload = p -> {
             p.put("iat", verifier.clock.instant().getEpochSecond() - 300);
             p.put("exp", verifier.clock.instant().getEpochSecond() - 61);
         };
         refused(Reason.ASSERTION_EXPIRED, expired);
+    }
+
+    @Test
+    void assertionTimesWithinSkew() {
         Scenario withinSkew = verifier.scenario();
         withinSkew.assertionPayload = p -> p.put("exp", verifier.clock.instant().getEpochSecond() - 59);
         authenticate(withinSkew);
+    }
+
+    @Test
+    void assertionTimesIat() {
         Scenario iat = verifier.scenario();
         iat.assertionPayload = p -> p.put("iat", verifier.clock.instant().getEpochSecond() + 61);
         refused(Reason.ASSERTION_NOT_YET_VALID, iat);
+    }
+
+    @Test
+    void assertionTimesNbf() {
         Scenario nbf = verifier.scenario();
         nbf.assertionPayload = p -> p.put("nbf", verifier.clock.instant().getEpochSecond() + 120);
         refused(Reason.ASSERTION_NOT_YET_VALID, nbf);
+    }
+
+    @Test
+    void assertionTimesLongLived() {
         Scenario longLived = verifier.scenario();
         longLived.assertionPayload = p -> p.put("exp", verifier.clock.instant().getEpochSecond() + 601);
         refused(Reason.ASSERTION_LIFETIME_TOO_LONG, longLived);
+    }
+
+    @Test
+    void assertionTimesLongNoIat() {
         Scenario longNoIat = verifier.scenario();
         longNoIat.assertionPayload = p -> {
             p.remove("iat");
@@ -234,10 +292,14 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void assertionJti() {
+    void assertionJtiNone() {
         Scenario none = verifier.scenario();
         none.assertionPayload = p -> p.remove("jti");
         refused(Reason.ASSERTION_JTI_MISSING, none);
+    }
+
+    @Test
+    void assertionJtiEmpty() {
         Scenario empty = verifier.scenario();
         empty.assertionPayload = p -> p.put("jti", "");
         refused(Reason.ASSERTION_JTI_MISSING, empty);
@@ -443,17 +505,28 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void vpTimesAndAudience() {
-        long now = verifier.clock.instant().getEpochSecond();
+    void vpTimesAndAudienceExpired() {
         Scenario expired = verifier.scenario();
         expired.vpPayload = p -> p.put("exp", now - 61);
         refused(Reason.VP_EXPIRED, expired);
+    }
+
+    @Test
+    void vpTimesAndAudienceFuture() {
         Scenario future = verifier.scenario();
         future.vpPayload = p -> p.put("nbf", now + 61);
         refused(Reason.VP_NOT_YET_VALID, future);
+    }
+
+    @Test
+    void vpTimesAndAudienceAud() {
         Scenario aud = verifier.scenario();
         aud.vpPayload = p -> p.put("aud", "https://verifier.dome-marketplace.eu/token");
         refused(Reason.VP_AUDIENCE_INVALID, aud);
+    }
+
+    @Test
+    void vpTimesAndAudienceNoAud() {
         Scenario noAud = verifier.scenario();
         noAud.vpPayload = p -> p.remove("aud");
         authenticate(noAud);
@@ -476,16 +549,28 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void credentialMalformed() {
+    void credentialMalformedNoMandatee() {
         Scenario noMandatee = verifier.scenario();
         noMandatee.vcPayload = p -> mandate(p).remove("mandatee");
         refused(Reason.VC_MALFORMED, noMandatee);
+    }
+
+    @Test
+    void credentialMalformedCrit() {
         Scenario crit = verifier.scenario();
         crit.vcHeader = h -> h.put("crit", List.of("sigT", "exotic"));
         refused(Reason.VC_MALFORMED, crit);
+    }
+
+    @Test
+    void credentialMalformedX5c() {
         Scenario x5c = verifier.scenario();
         x5c.x5c = List.of("bm90IGEgY2VydA==");
         refused(Reason.VC_MALFORMED, x5c);
+    }
+
+    @Test
+    void credentialMalformedBadDate() {
         Scenario badDate = verifier.scenario();
         badDate.vcPayload = p -> vc(p).put("validUntil", "next year");
         refused(Reason.VC_MALFORMED, badDate);
@@ -500,22 +585,38 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void credentialSignatureAndCertificate() {
+    void credentialSignatureAndCertificateWrongKey() {
         Scenario wrongKey = verifier.scenario();
         wrongKey.issuerCert = new TestPki.Issued(verifier.rsaIssuer.certificate(), TestPki.rsa(2048).getPrivate());
         refused(Reason.VC_SIGNATURE_INVALID, wrongKey);
+    }
+
+    @Test
+    void credentialSignatureAndCertificateAlgMismatch() {
         Scenario algMismatch = verifier.scenario();
         algMismatch.vcAlg = "ES256"; // header says ES256, the x5c leaf is RSA (the real-world NEG sample)
         algMismatch.issuerCert = new TestPki.Issued(verifier.rsaIssuer.certificate(), TestPki.ec().getPrivate());
         refused(Reason.VC_SIGNATURE_INVALID, algMismatch);
+    }
+
+    @Test
+    void credentialSignatureAndCertificateSelfSigned() {
         Scenario selfSigned = verifier.scenario();
         TestPki.Issued forged = TestPki.selfSigned(Scenario.ORG);
         selfSigned.issuerCert = forged;
         selfSigned.x5c = List.of(forged.x5c());
         refused(Reason.VC_CERTIFICATE_UNTRUSTED, selfSigned);
+    }
+
+    @Test
+    void credentialSignatureAndCertificateNoX5c() {
         Scenario noX5c = verifier.scenario();
         noX5c.vcHeader = h -> h.remove("x5c");
         refused(Reason.VC_CERTIFICATE_UNTRUSTED, noX5c);
+    }
+
+    @Test
+    void credentialSignatureAndCertificateMismatch() {
         Scenario mismatch = verifier.scenario();
         mismatch.issuerId = "did:elsi:VATES-B00000000";
         TestVerifier listsOther = TestVerifier.withIssuers(
@@ -589,33 +690,61 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void credentialValidity() {
+    void credentialValidityExpired() {
         Scenario expired = verifier.scenario();
         expired.vcPayload = p -> vc(p).put("validUntil", verifier.clock.instant().minusSeconds(61).toString());
         refused(Reason.VC_EXPIRED, expired);
+    }
+
+    @Test
+    void credentialValidityJwtExp() {
         Scenario jwtExp = verifier.scenario();
         jwtExp.vcPayload = p -> p.put("exp", verifier.clock.instant().minusSeconds(61).getEpochSecond());
         refused(Reason.VC_EXPIRED, jwtExp);
+    }
+
+    @Test
+    void credentialValidityFuture() {
         Scenario future = verifier.scenario();
         future.vcPayload = p -> vc(p).put("validFrom", verifier.clock.instant().plusSeconds(61).toString());
         refused(Reason.VC_NOT_YET_VALID, future);
     }
 
     @Test
-    void credentialHolderBinding() {
+    void credentialHolderBindingMandatee() {
         String stranger = TestMachine.p256().did();
         Scenario mandatee = verifier.scenario();
         mandatee.vcPayload = p -> mandatee(p).put("id", stranger);
         refused(Reason.VC_HOLDER_MISMATCH, mandatee);
+    }
+
+    @Test
+    void credentialHolderBindingSubject() {
+        String stranger = TestMachine.p256().did();
         Scenario subject = verifier.scenario();
         subject.vcPayload = p -> subject(p).put("id", stranger);
         refused(Reason.VC_HOLDER_MISMATCH, subject);
+    }
+
+    @Test
+    void credentialHolderBindingSub() {
+        String stranger = TestMachine.p256().did();
         Scenario sub = verifier.scenario();
         sub.vcPayload = p -> p.put("sub", stranger);
         refused(Reason.VC_HOLDER_MISMATCH, sub);
+    }
+
+    @Test
+    void credentialHolderBindingCnf() {
+        String stranger = TestMachine.p256().did();
         Scenario cnf = verifier.scenario();
         cnf.vcPayload = p -> p.put("cnf", Map.of("jwk", jwk(TestMachine.p256())));
         refused(Reason.VC_HOLDER_MISMATCH, cnf);
+    }
+
+    @Test
+    void credentialHolderBindingGoodCnf() {
+        String stranger = TestMachine.p256().did();
         Scenario goodCnf = verifier.scenario();
         goodCnf.vcPayload = p -> p.put("cnf", Map.of("jwk", jwk(goodCnf.machine)));
         authenticate(goodCnf);
