@@ -28,6 +28,7 @@ public final class VerifierConfig {
     private final Set<String> tokenResources;
     private final Set<String> tokenScopes;
     private final boolean embedVc;
+    private final String tokenTyp;
     private final Optional<Path> keysFile;
     private final Optional<String> activeKeyId;
     private final Optional<Path> trustAnchors;
@@ -66,6 +67,11 @@ public final class VerifierConfig {
             }
         }
         this.embedVc = r.bool("verifier.token.embed-vc", true);
+        // RFC 9068 says at+jwt; MicroProfile JWT runtimes that insist on "JWT" (Payara) get a setting.
+        this.tokenTyp = r.string("verifier.token.typ").orElse("at+jwt");
+        if (!tokenTyp.equals("at+jwt") && !tokenTyp.equals("JWT")) {
+            throw new ConfigurationException("verifier.token.typ", "must be at+jwt or JWT");
+        }
         this.keysFile = r.string("verifier.keys").map(Path::of);
         this.activeKeyId = r.string("verifier.keys.active");
         this.trustAnchors = r.string("verifier.trust.anchors").map(Path::of);
@@ -142,6 +148,11 @@ public final class VerifierConfig {
 
     public boolean embedVc() {
         return embedVc;
+    }
+
+    /** The access token's JOSE {@code typ}: {@code at+jwt} (RFC 9068) or {@code JWT}. */
+    public String tokenTyp() {
+        return tokenTyp;
     }
 
     public Optional<Path> keysFile() {

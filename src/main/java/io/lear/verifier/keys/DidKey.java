@@ -71,9 +71,9 @@ public final class DidKey {
         if (value == null || !value.startsWith(PREFIX)) {
             throw new IllegalArgumentException("not a did:key");
         }
-        int hash = value.indexOf('#');
-        String did = hash < 0 ? value : value.substring(0, hash);
-        if (hash >= 0 && !value.substring(hash + 1).equals(did.substring(PREFIX.length()))) {
+        String[] didAndFragment = value.split("#", 2);
+        String did = didAndFragment[0];
+        if (didAndFragment.length == 2 && !didAndFragment[1].equals(did.substring(PREFIX.length()))) {
             throw new IllegalArgumentException("did:key fragment does not name the key");
         }
         String multibase = did.substring(PREFIX.length());
@@ -82,10 +82,9 @@ public final class DidKey {
         }
         byte[] bytes = Base58.decode(multibase.substring(1));
         int codec = bytes.length < 2 ? -1 : (bytes[0] & 0xFF) << 8 | bytes[1] & 0xFF;
-        byte[] key = bytes.length < 2 ? new byte[0] : Arrays.copyOfRange(bytes, 2, bytes.length);
         return switch (codec) {
-            case P256_CODEC -> new DidKey(did, KeyType.P256, p256Key(key));
-            case ED25519_CODEC -> new DidKey(did, KeyType.ED25519, ed25519Key(key));
+            case P256_CODEC -> new DidKey(did, KeyType.P256, p256Key(Arrays.copyOfRange(bytes, 2, bytes.length)));
+            case ED25519_CODEC -> new DidKey(did, KeyType.ED25519, ed25519Key(Arrays.copyOfRange(bytes, 2, bytes.length)));
             default -> throw new IllegalArgumentException("unsupported did:key multicodec");
         };
     }

@@ -19,7 +19,6 @@ import org.jose4j.lang.JoseException;
 
 /** Signs the JWT access token (profile §9, RFC 9068): ES256, {@code typ at+jwt}, the active key's kid. */
 public final class AccessTokenIssuer {
-    public static final String TYP = "at+jwt";
 
     private final VerifierConfig config;
     private final SigningKeys keys;
@@ -55,7 +54,7 @@ public final class AccessTokenIssuer {
         }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        jws.setHeader("typ", TYP);
+        jws.setHeader("typ", config.tokenTyp());
         jws.setKeyIdHeaderValue(keys.activeKeyId());
         jws.setKey(keys.activePrivateKey());
         jws.setPayload(JsonText.write(claims));

@@ -101,16 +101,11 @@ public final class Fetcher {
         });
     }
 
+    /** The root cause's class only: exception texts may quote what the server sent. */
     private static String describe(Throwable t) {
         Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
+        while (root.getCause() != null) {
             root = root.getCause();
-        }
-        if (root instanceof FetchException fe) {
-            return fe.getMessage();
-        }
-        if (root instanceof TimeoutException || root instanceof java.net.http.HttpTimeoutException) {
-            return "timed out";
         }
         return "fetch failed (" + root.getClass().getSimpleName() + ")";
     }

@@ -27,7 +27,6 @@ public final class IssuerKeys {
     private static final int MAX_CHAIN = 10;
     private static final int MAX_CERT_CHARS = 16 * 1024;
 
-    private static final int MAX_CACHED_CERTIFICATES = 1000;
 
     private final CertificateChainValidator chains;
     private final DidKeyResolver dids;
@@ -35,9 +34,20 @@ public final class IssuerKeys {
     private final java.util.concurrent.ConcurrentHashMap<String, X509Certificate> parsed =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final int maxCachedCertificates;
+
     public IssuerKeys(CertificateChainValidator chains, DidKeyResolver dids) {
+        this(chains, dids, 1000);
+    }
+
+    IssuerKeys(CertificateChainValidator chains, DidKeyResolver dids, int maxCachedCertificates) {
         this.chains = chains;
         this.dids = dids;
+        this.maxCachedCertificates = maxCachedCertificates;
+    }
+
+    int cachedCertificates() {
+        return parsed.size();
     }
 
     /**
@@ -102,7 +112,7 @@ public final class IssuerKeys {
                 if (cert == null) {
                     cf = cf != null ? cf : CertificateFactory.getInstance("X.509");
                     cert = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(s)));
-                    if (parsed.size() >= MAX_CACHED_CERTIFICATES) {
+                    if (parsed.size() >= maxCachedCertificates) {
                         parsed.clear();
                     }
                     parsed.put(s, cert);

@@ -124,4 +124,12 @@ class PresentationAndKeyRulesTest {
         }
         accepted(s);
     }
+
+    @Test
+    void hmacAssertionIsRefusedForItsAlgorithmBeforeTheIssuerIsResolved() {
+        String hs = io.lear.verifier.testsupport.TestJwts.unsigned(io.lear.verifier.testsupport.TestJwts.header("HS256"),
+                java.util.Map.of("iss", "did:web:example.org", "sub", "did:web:example.org"), "c2ln");
+        OAuthException e = assertThrows(OAuthException.class, () -> verifier.authenticator.authenticate(hs, Optional.empty()));
+        assertEquals(Reason.ASSERTION_ALG_NOT_ALLOWED, e.reason());
+    }
 }

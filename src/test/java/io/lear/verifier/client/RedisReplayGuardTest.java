@@ -126,4 +126,36 @@ class RedisReplayGuardTest {
             assertTrue(g.firstUse(CLIENT, unique(), clock.instant().plusSeconds(60)));
         }
     }
+
+    @Test
+    void afterAnOutageEveryIdleConnectionIsDroppedNotJustOne() throws Exception {
+        try (RedisReplayGuard g = guard("0")) {
+            // Eight concurrent claims leave eight idle connections in the pool.
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var claims = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < 8; i++) {
+                claims.add(pool.submit(() -> {
+                    start.await();
+                    return g.firstUse(CLIENT, unique(), clock.instant().plusSeconds(60));
+                }));
+            }
+            start.countDown();
+            for (var c : claims) {
+                assertTrue(c.get());
+            }
+            pool.shutdown();
+            server.stop();
+            server.start();
+            assertTrue(g.firstUse(CLIENT, unique(), clock.instant().plusSeconds(60)));
+        }
+    }
+
+    @Test
+    void aClosedStoreFailsClosed() {
+        RedisReplayGuard g = guard("0");
+        g.close();
+        assertEquals(Reason.REPLAY_STORE_UNAVAILABLE,
+                assertThrows(OAuthException.class, () -> g.firstUse(CLIENT, unique(), clock.instant())).reason());
+    }
 }

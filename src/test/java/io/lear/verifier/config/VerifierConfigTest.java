@@ -55,4 +55,12 @@ class VerifierConfigTest {
                 () -> of(Map.of("verifier.replay.store", "redis")));
         assertTrue(redis.getMessage().contains("verifier.replay.redis.uri"));
     }
+
+    @Test
+    void tokenTypeIsAtJwtByDefaultJwtOnRequestAndNothingElse() {
+        assertEquals("at+jwt", of(Map.of("verifier.issuer", "https://v.example.org")).tokenTyp());
+        assertEquals("JWT", of(Map.of("verifier.issuer", "https://v.example.org", "verifier.token.typ", "JWT")).tokenTyp());
+        org.junit.jupiter.api.Assertions.assertThrows(io.lear.verifier.config.ConfigurationException.class,
+                () -> of(Map.of("verifier.issuer", "https://v.example.org", "verifier.token.typ", "jwt")));
+    }
 }

@@ -199,4 +199,16 @@ class MachineCredentialShapeTest {
                 Optional.empty()));
         assertEquals(Reason.VC_MALFORMED, e.reason(), e.description());
     }
+
+    @Test
+    void vcdm2CredentialWhosePayloadIsTheCredentialIsRead() {
+        AuthenticatedClient client = accepted(p -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> vc = (Map<String, Object>) p.remove("vc");
+            vc.put("id", "urn:uuid:vcdm2-credential");
+            p.putAll(vc);
+        });
+        assertEquals("urn:uuid:vcdm2-credential", client.credential().id());
+        assertEquals("VATES-B60645900", client.credential().mandator().organizationIdentifier());
+    }
 }

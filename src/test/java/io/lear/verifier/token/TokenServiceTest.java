@@ -72,6 +72,15 @@ class TokenServiceTest {
     }
 
     @Test
+    void tokenTypeJwtForRuntimesThatInsistOnIt() throws Exception {
+        TestVerifier jwt = TestVerifier.create(Map.of("verifier.token.typ", "JWT"));
+        TokenService.Grant grant = jwt.tokens.grant(request(jwt.scenario(), null, null));
+        var header = org.jose4j.json.JsonUtil.parseJson(new String(java.util.Base64.getUrlDecoder().decode(
+                grant.token().accessToken().split("\\.")[0]), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("JWT", header.get("typ"));
+    }
+
+    @Test
     void scopeAndResource() throws Exception {
         TokenService.Grant g = verifier.tokens.grant(request(verifier.scenario(), "learcredential", "https://api.example.org"));
         assertEquals("learcredential", g.token().scope());

@@ -258,4 +258,27 @@ class CertificateChainValidatorTest {
         trusted(v, PKI.ecIssuer("VATES-Q0000000J"), PKI.intermediate);
         assertEquals(1, v.cachedChains());
     }
+
+    @Test
+    void aCachedPathStillHoldsItsLatestNotBefore() {
+        CertificateChainValidator v = anchoredAt(PKI.root);
+        Issued young = TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), PKI.intermediate,
+                NOW.minus(1, ChronoUnit.HOURS), NOW.plus(30, ChronoUnit.DAYS), "SHA256withRSA",
+                CertificateChainValidatorTest::domeSealExtensions);
+        trusted(v, young, PKI.intermediate);
+        // The intermediate is older; the path is valid only from the leaf's notBefore.
+        untrusted(v, NOW.minus(2, ChronoUnit.HOURS), young, PKI.intermediate);
+    }
+
+    @Test
+    void parsedCertificatesAreCachedWithinTheirBound() throws Exception {
+        io.lear.verifier.testsupport.TestVerifier tv = io.lear.verifier.testsupport.TestVerifier.create();
+        IssuerKeys keys = new IssuerKeys(new CertificateChainValidator(TrustAnchors.of(List.of(tv.pki.root.certificate())),
+                SKEW), new io.lear.verifier.keys.DidKeyResolver(), 1);
+        io.lear.verifier.testsupport.Scenario s = tv.scenario();
+        io.lear.verifier.credential.CompactJws vc = io.lear.verifier.credential.CompactJws.parse(s.credential(),
+                Reason.VC_MALFORMED, "credential", 100_000);
+        keys.verifySignature(vc, io.lear.verifier.testsupport.Scenario.ISSUER_DID, tv.clock.instant());
+        assertEquals(1, keys.cachedCertificates());
+    }
 }
