@@ -158,4 +158,15 @@ class RedisReplayGuardTest {
         assertEquals(Reason.REPLAY_STORE_UNAVAILABLE,
                 assertThrows(OAuthException.class, () -> g.firstUse(CLIENT, unique(), clock.instant())).reason());
     }
+
+    @Test
+    void aReplayIsRecognisedOnTheRetryAfterDroppedConnections() {
+        try (RedisReplayGuard g = guard("0"); JedisPooled admin = direct(0)) {
+            String jti = unique();
+            assertTrue(g.firstUse(CLIENT, jti, clock.instant().plusSeconds(60)));
+            // Redis closes every client connection (as after a failover) but keeps its data.
+            admin.sendCommand(redis.clients.jedis.Protocol.Command.CLIENT, "KILL", "TYPE", "normal");
+            assertFalse(g.firstUse(CLIENT, jti, clock.instant().plusSeconds(60)));
+        }
+    }
 }

@@ -47,8 +47,8 @@ class JsonTextTest {
         Map<String, Object> inner = new LinkedHashMap<>();
         inner.put("b", List.of(1L, "x", true));
         Map<String, Object> outer = new LinkedHashMap<>();
-        outer.put("a", List.of(inner, List.of()));
+        outer.put("a", List.of(inner, List.of(), List.of(List.of(2L))));
         outer.put("d", 1.5);
-        assertEquals("{\"a\":[{\"b\":[1,\"x\",true]},[]],\"d\":1.5}", JsonText.write(outer));
+        assertEquals("{\"a\":[{\"b\":[1,\"x\",true]},[],[[2]]],\"d\":1.5}", JsonText.write(outer));
     }
 }

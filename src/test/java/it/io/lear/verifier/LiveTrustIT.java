@@ -202,6 +202,7 @@ class LiveTrustIT {
     void legacyRevokedCredentialsList() {
         lists.answer("/revoked.yaml", ok("revoked_credentials:\n"));
         TestVerifier v = verifier(Map.of("verifier.revocation.list", lists.url("/revoked.yaml")));
+        assertTrue(v.trust.statusLists.legacyList().isPresent());
         Scenario s = v.scenario();
         s.vcPayload = p -> PayloadPaths.vc(p).put("id", "urn:uuid:revoked-1");
         grant(v, s, null);
