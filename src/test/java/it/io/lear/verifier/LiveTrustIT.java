@@ -505,4 +505,15 @@ class LiveTrustIT {
         assertEquals(1, v.trust.statusLists.fetchFailures());
         assertTrue(v.trust.statusLists.legacyList().isEmpty());
     }
+
+    @Test
+    void aNewlyFetchedListThatIsAlreadyExpiredDoesNotReplaceTheGoodCopy() {
+        TestVerifier v = verifier(Map.of());
+        lists.answer("/status/x", ok(datedStatusList(v, "validUntil", v.clock.instant().plusSeconds(3600).toString())));
+        grant(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/x"), null);
+        lists.answer("/status/x", ok(datedStatusList(v, "validUntil", v.clock.instant().minusSeconds(120).toString())));
+        v.clock.advance(Duration.ofSeconds(301)); // due: the reload fetches the expired list and keeps the good copy
+        grant(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/x"), null);
+        assertEquals(2, lists.hits("/status/x"));
+    }
 }
