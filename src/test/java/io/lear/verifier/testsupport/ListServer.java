@@ -72,6 +72,15 @@ public final class ListServer implements AutoCloseable {
         server.start();
     }
 
+    /** A started server, for field initialisers (no checked exception). */
+    public static ListServer started() {
+        try {
+            return new ListServer();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }

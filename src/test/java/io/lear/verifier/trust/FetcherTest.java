@@ -16,16 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /** Outbound fetches of trust documents against a real server on 127.0.0.1 (profile §7, §13). */
 class FetcherTest {
-    private final ListServer server = newServer();
+    private final ListServer server = ListServer.started();
     private final Fetcher fetcher = new Fetcher(Duration.ofSeconds(10), true);
 
-    private static ListServer newServer() {
-        try {
-            return new ListServer();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @AfterEach
     void stop() {

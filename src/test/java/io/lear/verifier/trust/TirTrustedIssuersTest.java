@@ -24,16 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class TirTrustedIssuersTest {
     private static final String LISTED = "did:elsi:VATES-Q0000000J";
-    private final ListServer registry = newServer();
+    private final ListServer registry = ListServer.started();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
 
-    private static ListServer newServer() {
-        try {
-            return new ListServer();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @AfterEach
     void stop() {
