@@ -432,22 +432,42 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void vpMissingAndMalformed() {
+    void vpMissingAndMalformedMissing() {
         Scenario missing = verifier.scenario();
         missing.assertionPayload = p -> p.remove("vp_token");
         refused(Reason.VP_MISSING, missing);
+    }
+
+    @Test
+    void vpMissingAndMalformedNotString() {
         Scenario notString = verifier.scenario();
         notString.assertionPayload = p -> p.put("vp_token", List.of("x"));
         refused(Reason.VP_MALFORMED, notString);
+    }
+
+    @Test
+    void vpMissingAndMalformedGarbage() {
         Scenario garbage = verifier.scenario();
         garbage.vpEncoding = vp -> "%%%not base64%%%";
         refused(Reason.VP_MALFORMED, garbage);
+    }
+
+    @Test
+    void vpMissingAndMalformedNoVp() {
         Scenario noVp = verifier.scenario();
         noVp.vpPayload = p -> p.remove("vp");
         refused(Reason.VP_MALFORMED, noVp);
+    }
+
+    @Test
+    void vpMissingAndMalformedWrongType() {
         Scenario wrongType = verifier.scenario();
         wrongType.vpPayload = p -> vp(p).put("type", List.of("VerifiableCredential"));
         refused(Reason.VP_MALFORMED, wrongType);
+    }
+
+    @Test
+    void vpCredentialsThatAreNotOneToTenStringsAreMalformed() {
         for (Object vcs : List.of(List.of(), "not-array", List.of(1), Collections.nCopies(11, "a.b.c"))) {
             Scenario s = verifier.scenario();
             s.vpPayload = p -> vp(p).put("verifiableCredential", vcs);

@@ -40,17 +40,57 @@ class TokenRequestTest {
     }
 
     @Test
-    void refusals() {
+    void otherContentTypesAreUnsupported() {
         refused(Reason.UNSUPPORTED_MEDIA_TYPE, 415, "application/json", OK, false);
+    }
+
+    @Test
+    void missingContentTypeIsUnsupported() {
         refused(Reason.UNSUPPORTED_MEDIA_TYPE, 415, null, OK, false);
+    }
+
+    @Test
+    void badPercentEncodingIsMalformed() {
         refused(Reason.MALFORMED_REQUEST, 400, FORM, OK + "&x=%G1", false);
+    }
+
+    @Test
+    void emptyBodyMissesParameters() {
         refused(Reason.MISSING_PARAMETER, 400, FORM, "", false);
+    }
+
+    @Test
+    void grantTypeAloneMissesTheAssertion() {
         refused(Reason.MISSING_PARAMETER, 400, FORM, "grant_type=client_credentials", false);
+    }
+
+    @Test
+    void repeatedAssertionIsADuplicate() {
         refused(Reason.DUPLICATE_PARAMETER, 400, FORM, OK + "&client_assertion=x.y.z", false);
+    }
+
+    @Test
+    void repeatedScopeIsADuplicateEvenWhenEmpty() {
         refused(Reason.DUPLICATE_PARAMETER, 400, FORM, OK + "&scope=a&scope=", false);
+    }
+
+    @Test
+    void authorizationHeaderIsASecondClientAuthentication() {
         refused(Reason.MULTIPLE_CLIENT_AUTH, 400, FORM, OK, true);
+    }
+
+    @Test
+    void clientSecretIsASecondClientAuthentication() {
         refused(Reason.MULTIPLE_CLIENT_AUTH, 400, FORM, OK + "&client_secret=x", false);
+    }
+
+    @Test
+    void otherGrantTypesAreUnsupported() {
         refused(Reason.UNSUPPORTED_GRANT_TYPE, 400, FORM, OK.replace("client_credentials", "authorization_code"), false);
+    }
+
+    @Test
+    void otherAssertionTypesAreUnsupported() {
         refused(Reason.UNSUPPORTED_ASSERTION_TYPE, 400, FORM, OK.replace("jwt-bearer", "saml2-bearer"), false);
     }
 
