@@ -501,7 +501,7 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void vpSignatureAndHolder() {
+    void vpSignedByAnotherKeyIsASignatureFailure() {
         Scenario signedByOther = verifier.scenario();
         TestMachine other = TestMachine.p256();
         String vc = signedByOther.credential();
@@ -509,12 +509,26 @@ class ClientAuthenticatorTest {
                 "vp", Map.of("type", List.of("VerifiablePresentation"), "verifiableCredential", List.of(vc)));
         String vp = TestJwts.sign(TestJwts.header("ES256"), vpPayload, other.keys().getPrivate());
         refused(Reason.VP_SIGNATURE_INVALID, signedByOther.assertionWith(vp), Optional.empty());
+    }
+
+    @Test
+    void vpHolderNamingAnotherDidIsAHolderMismatch() {
+        String other = TestMachine.p256().did();
         Scenario holder = verifier.scenario();
-        holder.vpPayload = p -> vp(p).put("holder", other.did());
+        holder.vpPayload = p -> vp(p).put("holder", other);
         refused(Reason.VP_HOLDER_MISMATCH, holder);
+    }
+
+    @Test
+    void vpIssuerNamingAnotherDidIsAHolderMismatch() {
+        String other = TestMachine.p256().did();
         Scenario iss = verifier.scenario();
-        iss.vpPayload = p -> p.put("iss", other.did());
+        iss.vpPayload = p -> p.put("iss", other);
         refused(Reason.VP_HOLDER_MISMATCH, iss);
+    }
+
+    @Test
+    void vpNamingNoHolderAtAllIsAHolderMismatch() {
         Scenario nobody = verifier.scenario();
         nobody.vpHeader = h -> h.remove("kid");
         nobody.vpPayload = p -> {
@@ -552,18 +566,35 @@ class ClientAuthenticatorTest {
         authenticate(noAud);
     }
 
+    private String employeeCredential() {
+        Scenario employee = verifier.scenario();
+        employee.vcPayload = p -> vc(p).put("type", List.of("LEARCredentialEmployee", "VerifiableCredential"));
+        return employee.credential();
+    }
+
     @Test
-    void credentialSelection() {
+    void singleCredentialOfAnotherTypeIsAWrongType() {
         Scenario employee = verifier.scenario();
         employee.vcPayload = p -> vc(p).put("type", List.of("LEARCredentialEmployee", "VerifiableCredential"));
         refused(Reason.VC_TYPE_INVALID, employee);
+    }
+
+    @Test
+    void severalCredentialsWithoutAMachineOneAreRefused() {
         Scenario two = verifier.scenario();
-        String employeeVc = employee.credential();
-        String vp = two.presentation(employeeVc, employeeVc);
-        refused(Reason.VP_NO_MACHINE_CREDENTIAL, two.assertionWith(vp), Optional.empty());
+        String employeeVc = employeeCredential();
+        refused(Reason.VP_NO_MACHINE_CREDENTIAL, two.assertionWith(two.presentation(employeeVc, employeeVc)), Optional.empty());
+    }
+
+    @Test
+    void machineCredentialWithACompanionIsAccepted() {
         Scenario withCompanion = verifier.scenario();
-        withCompanion.extraCredentials = new ArrayList<>(List.of(employeeVc));
+        withCompanion.extraCredentials = new ArrayList<>(List.of(employeeCredential()));
         authenticate(withCompanion);
+    }
+
+    @Test
+    void credentialThatIsNoJwtIsMalformed() {
         Scenario garbage = verifier.scenario();
         refused(Reason.VC_MALFORMED, garbage.assertionWith(garbage.presentation("invalid-jwt")), Optional.empty());
     }
@@ -667,25 +698,27 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void credentialIssuerUntrusted() {
+    void unlistedElsiIssuerIsUntrusted() {
         TestPki.Issued unlisted = verifier.pki.rsaIssuer("VATES-B11111111");
         Scenario s = new Scenario(verifier.pki, unlisted, TestVerifier.ISSUER);
         s.now = verifier.clock.instant();
         s.issuerId = "did:elsi:VATES-B11111111";
         refused(Reason.VC_ISSUER_UNTRUSTED, s);
+    }
+
+    @Test
+    void didWebIssuerIsUntrusted() {
         Scenario didWeb = verifier.scenario();
         didWeb.issuerId = "did:web:issuer.example";
         refused(Reason.VC_ISSUER_UNTRUSTED, didWeb);
-        TestVerifier ended = TestVerifier.withIssuers("{\"issuers\":[{\"id\":\"" + Scenario.ISSUER_DID
-                + "\",\"credentialTypes\":[\"LEARCredentialMachine\"],\"validUntil\":\"2020-01-01T00:00:00Z\"}]}");
-        Scenario late = new Scenario(verifier.pki, verifier.rsaIssuer, TestVerifier.ISSUER);
-        OAuthException e = assertThrows(OAuthException.class,
-                () -> ended.authenticator.authenticate(late.assertion(), Optional.empty()));
-        assertEquals(Reason.VC_ISSUER_UNTRUSTED, e.reason());
+    }
+
+    @Test
+    void issuerListedOnlyForAnotherCredentialTypeIsUntrusted() {
         TestVerifier employeeOnly = TestVerifier.withIssuers("{\"issuers\":[{\"id\":\"" + Scenario.ISSUER_DID
                 + "\",\"credentialTypes\":[\"LEARCredentialEmployee\"]}]}");
         Scenario wrongType = new Scenario(verifier.pki, verifier.rsaIssuer, TestVerifier.ISSUER);
-        e = assertThrows(OAuthException.class,
+        OAuthException e = assertThrows(OAuthException.class,
                 () -> employeeOnly.authenticator.authenticate(wrongType.assertion(), Optional.empty()));
         assertEquals(Reason.VC_ISSUER_UNTRUSTED, e.reason());
     }
