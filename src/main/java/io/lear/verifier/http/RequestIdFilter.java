@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request to the application an id, echoed from {@code X-Request-Id} when the client
- * sent a sane one (the security headers are set by the HTTP endpoint in server.xml).
+ * sent a sane one (security headers: SecurityHeadersFilter).
  */
 @WebFilter(urlPatterns = "/*")
 public class RequestIdFilter implements Filter {
