@@ -51,7 +51,8 @@ public class AuthorizationServer {
             config = VerifierConfig.from(key -> mp.getOptionalValue(key, String.class));
             cryptoProvider = NativeCrypto.install(config.cryptoProvider());
             Clock clock = Clock.systemUTC();
-            Path outputDir = Path.of(mp.getOptionalValue("lear.server.output.dir", String.class).orElse("."));
+            Path outputDir = config.keysDevDir().orElse(
+                    Path.of(mp.getOptionalValue("lear.server.output.dir", String.class).orElse(".")));
             keys = SigningKeys.load(config.keysFile(), config.activeKeyId(), outputDir);
             dids = new DidKeyResolver();
             trust = new TrustSetup(config, clock, dids);

@@ -29,6 +29,7 @@ public final class VerifierConfig {
     private final Set<String> tokenScopes;
     private final boolean embedVc;
     private final String tokenTyp;
+    private final Optional<Path> keysDevDir;
     private final Optional<Path> keysFile;
     private final Optional<String> activeKeyId;
     private final Optional<Path> trustAnchors;
@@ -74,6 +75,7 @@ public final class VerifierConfig {
         }
         this.keysFile = r.string("verifier.keys").map(Path::of);
         this.activeKeyId = r.string("verifier.keys.active");
+        this.keysDevDir = r.string("verifier.keys.dev-dir").map(Path::of);
         this.trustAnchors = r.string("verifier.trust.anchors").map(Path::of);
         this.trustedIssuers = r.string("verifier.trust.issuers");
         this.tirUrl = r.string("verifier.trust.tir-url");
@@ -148,6 +150,14 @@ public final class VerifierConfig {
 
     public boolean embedVc() {
         return embedVc;
+    }
+
+    /**
+     * Where the development key is kept when {@code verifier.keys} is unset; empty for the server's output
+     * directory, which a runnable jar re-creates at every start.
+     */
+    public Optional<Path> keysDevDir() {
+        return keysDevDir;
     }
 
     /** The access token's JOSE {@code typ}: {@code at+jwt} (RFC 9068) or {@code JWT}. */

@@ -63,4 +63,11 @@ class VerifierConfigTest {
         org.junit.jupiter.api.Assertions.assertThrows(io.lear.verifier.config.ConfigurationException.class,
                 () -> of(Map.of("verifier.issuer", "https://v.example.org", "verifier.token.typ", "jwt")));
     }
+
+    @Test
+    void developmentKeyDirectoryIsOptional() {
+        assertEquals(Optional.empty(), of(Map.of("verifier.issuer", "https://v.example.org")).keysDevDir());
+        assertEquals(Optional.of(java.nio.file.Path.of("/var/lib/lear")), of(Map.of("verifier.issuer", "https://v.example.org",
+                "verifier.keys.dev-dir", "/var/lib/lear")).keysDevDir());
+    }
 }
