@@ -3,9 +3,6 @@ package io.lear.verifier.client;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,15 +85,7 @@ public final class RedisReplayGuard implements ReplayGuard, AutoCloseable {
 
     /** Fixed-length keys whatever the client sends as jti. */
     static String key(String clientId, String jti) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(clientId.getBytes(StandardCharsets.UTF_8));
-            md.update((byte) '\n');
-            md.update(jti.getBytes(StandardCharsets.UTF_8));
-            return "lear:jti:" + HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "lear:jti:" + HexFormat.of().formatHex(ReplayKey.digest(clientId, jti));
     }
 
     public boolean isReachable() {

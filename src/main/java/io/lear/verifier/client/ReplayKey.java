@@ -15,7 +15,8 @@ record ReplayKey(long high, long low) {
         return new ReplayKey(toLong(d, 0), toLong(d, 8));
     }
 
-    private static byte[] digest(String clientId, String jti) {
+    /** SHA-256(client DID, LF, jti): also the Redis key ({@link RedisReplayGuard}), in full. */
+    static byte[] digest(String clientId, String jti) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(clientId.getBytes(StandardCharsets.UTF_8));

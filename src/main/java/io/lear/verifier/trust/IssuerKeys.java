@@ -80,7 +80,8 @@ public final class IssuerKeys {
     }
 
     private void verifyWithCertificate(CompactJws jws, String organizationIdentifier, Instant now) {
-        List<X509Certificate> chain = x5c(jws);
+        List<String> encoded = x5c(jws);
+        List<X509Certificate> chain = certificates(encoded);
         if (jws.alg().equals("EdDSA")
                 || !jws.verify(chain.get(0).getPublicKey(), jws.alg())) {
             throw OAuthException.of(Reason.VC_SIGNATURE_INVALID, "credential signature does not verify with its x5c certificate");
@@ -91,9 +92,22 @@ public final class IssuerKeys {
             throw OAuthException.of(Reason.VC_CERTIFICATE_MISMATCH,
                     "credential certificate must hold exactly one organizationIdentifier, the did:elsi issuer's");
         }
+        remember(encoded, chain);
     }
 
-    private List<X509Certificate> x5c(CompactJws jws) {
+    /** Only a chain that proved itself is kept: a stranger's certificates never occupy the cache. */
+    private void remember(List<String> encoded, List<X509Certificate> chain) {
+        for (int i = 0; i < encoded.size(); i++) {
+            if (!parsed.containsKey(encoded.get(i))) {
+                if (parsed.size() >= maxCachedCertificates) {
+                    parsed.clear();
+                }
+                parsed.put(encoded.get(i), chain.get(i));
+            }
+        }
+    }
+
+    private List<String> x5c(CompactJws jws) {
         Object raw = jws.header().raw().get("x5c");
         if (raw == null) {
             throw OAuthException.of(Reason.VC_CERTIFICATE_UNTRUSTED, "did:elsi credential has no x5c certificate chain");
@@ -101,21 +115,25 @@ public final class IssuerKeys {
         if (!(raw instanceof List<?> list) || list.isEmpty() || list.size() > MAX_CHAIN) {
             throw OAuthException.of(Reason.VC_MALFORMED, "credential x5c is not an array of 1 to " + MAX_CHAIN + " certificates");
         }
-        List<X509Certificate> out = new ArrayList<>(list.size());
+        List<String> out = new ArrayList<>(list.size());
+        for (Object o : list) {
+            if (!(o instanceof String s) || s.length() > MAX_CERT_CHARS) {
+                throw OAuthException.of(Reason.VC_MALFORMED, "credential x5c holds a non-certificate");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private List<X509Certificate> certificates(List<String> encoded) {
+        List<X509Certificate> out = new ArrayList<>(encoded.size());
         try {
             CertificateFactory cf = null;
-            for (Object o : list) {
-                if (!(o instanceof String s) || s.length() > MAX_CERT_CHARS) {
-                    throw OAuthException.of(Reason.VC_MALFORMED, "credential x5c holds a non-certificate");
-                }
+            for (String s : encoded) {
                 X509Certificate cert = parsed.get(s);
                 if (cert == null) {
                     cf = cf != null ? cf : CertificateFactory.getInstance("X.509");
                     cert = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(s)));
-                    if (parsed.size() >= maxCachedCertificates) {
-                        parsed.clear();
-                    }
-                    parsed.put(s, cert);
                 }
                 out.add(cert);
             }

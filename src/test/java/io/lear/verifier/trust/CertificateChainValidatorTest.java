@@ -281,4 +281,21 @@ class CertificateChainValidatorTest {
         keys.verifySignature(vc, io.lear.verifier.testsupport.Scenario.ISSUER_DID, tv.clock.instant());
         assertEquals(1, keys.cachedCertificates());
     }
+
+    @Test
+    void certificatesOfAChainThatFailsAreNotCached() {
+        io.lear.verifier.testsupport.TestVerifier tv = io.lear.verifier.testsupport.TestVerifier.create();
+        IssuerKeys keys = new IssuerKeys(new CertificateChainValidator(TrustAnchors.of(List.of(tv.pki.root.certificate())),
+                SKEW), new io.lear.verifier.keys.DidKeyResolver(), 1000);
+        io.lear.verifier.testsupport.Scenario s = tv.scenario();
+        Issued forged = TestPki.selfSigned(io.lear.verifier.testsupport.Scenario.ORG);
+        s.issuerCert = forged;
+        s.x5c = List.of(forged.x5c());
+        io.lear.verifier.credential.CompactJws vc = io.lear.verifier.credential.CompactJws.parse(s.credential(),
+                Reason.VC_MALFORMED, "credential", 100_000);
+        OAuthException e = assertThrows(OAuthException.class,
+                () -> keys.verifySignature(vc, io.lear.verifier.testsupport.Scenario.ISSUER_DID, tv.clock.instant()));
+        assertEquals(Reason.VC_CERTIFICATE_UNTRUSTED, e.reason());
+        assertEquals(0, keys.cachedCertificates());
+    }
 }
