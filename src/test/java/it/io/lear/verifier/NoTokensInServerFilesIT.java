@@ -69,13 +69,10 @@ class NoTokensInServerFilesIT {
         assertEquals(List.of(), found, "files holding a JWT or a part of one");
     }
 
-    /**
-     * Everything under the server directory except the configuration and the application the build put there, and
-     * trace.log: Liberty writes its hidden messages there and no setting turns that off (README, Operations).
-     */
+    /** Everything under the server directory except the configuration and the application the build put there. */
     private static boolean writtenByServer(Path f) {
         String name = f.getFileName().toString();
-        return !name.startsWith("trace") && !name.endsWith(".war") && !name.endsWith(".xml") && !name.endsWith(".jar") && !f.toString().contains("/apps/")
+        return !name.endsWith(".war") && !name.endsWith(".xml") && !name.endsWith(".jar") && !f.toString().contains("/apps/")
                 && !f.toString().contains("/dropins/");
     }
 
