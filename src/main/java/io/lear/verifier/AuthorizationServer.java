@@ -65,7 +65,8 @@ public class AuthorizationServer {
                     new PresentationVerifier(config, clock),
                     new CredentialVerifier(config, clock, trust.issuerKeys, trust.trustedIssuers, trust.participants,
                             trust.statusLists), config.clockSkew());
-            tokens = new TokenService(config, authenticator, replay, new AccessTokenIssuer(config, keys, clock), trust.clients);
+            tokens = new TokenService(config, authenticator, replay, new AccessTokenIssuer(config, keys, clock), trust.clients,
+                dids);
             LOG.info("LEAR verifier ready: issuer " + config.issuer() + ", signing key " + keys.activeKeyId()
                     + ", " + (trust.anchors.isEmpty() ? "no trust anchors (did:elsi issuers refused)" : "trust anchors loaded"));
         } catch (ConfigurationException e) {

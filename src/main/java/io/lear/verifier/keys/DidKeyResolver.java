@@ -3,9 +3,11 @@ package io.lear.verifier.keys;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decodes did:keys, remembering recent results: decoding a compressed point costs a modular square
- * root, and the same few machines call again and again. The cache is bounded; when full it starts
- * over rather than growing.
+ * Decodes did:keys, remembering the keys of clients that were granted a token: decoding a compressed
+ * point costs a modular square root, and the same few machines call again and again. Only a granted
+ * request adds an entry ({@link #remember}), so a stranger's throw-away did:keys, refused requests and
+ * the public did:key JWKS endpoint leave nothing behind and cannot evict the keys of real clients. The
+ * cache is bounded; when full it starts over rather than growing.
  */
 public final class DidKeyResolver {
     private final int maxEntries;
@@ -22,15 +24,18 @@ public final class DidKeyResolver {
     /** @throws IllegalArgumentException when the value is not a supported did:key */
     public DidKey resolve(String did) {
         DidKey known = cache.get(did);
-        if (known != null) {
-            return known;
+        return known != null ? known : DidKey.parse(did);
+    }
+
+    /** Keeps a key whose holder has proven everything a token needs. */
+    public void remember(DidKey key) {
+        if (cache.containsKey(key.did())) {
+            return;
         }
-        DidKey parsed = DidKey.parse(did);
         if (cache.size() >= maxEntries) {
             cache.clear();
         }
-        cache.put(did, parsed);
-        return parsed;
+        cache.put(key.did(), key);
     }
 
     int size() {

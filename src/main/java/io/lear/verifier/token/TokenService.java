@@ -6,6 +6,7 @@ import io.lear.verifier.client.ReplayGuard;
 import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
+import io.lear.verifier.keys.DidKeyResolver;
 import io.lear.verifier.trust.RegisteredClients;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.Set;
  *   <li>client authentication (assertion, VP, credential, trust, revocation);</li>
  *   <li>the client's registration and scopes, when a registered-clients list is configured;</li>
  *   <li>single use of the assertion's jti — last, so a refused request leaves no state (profile §11);</li>
- *   <li>the token.</li>
+ *   <li>the token; only now is the client's decoded did:key kept for its next request.</li>
  * </ol>
  */
 public final class TokenService {
@@ -28,15 +29,17 @@ public final class TokenService {
     private final ReplayGuard replay;
     private final AccessTokenIssuer issuer;
     private final Optional<RegisteredClients> clients;
+    private final DidKeyResolver dids;
 
     public TokenService(VerifierConfig config, ClientAuthenticator authenticator, ReplayGuard replay,
-            AccessTokenIssuer issuer, Optional<RegisteredClients> clients) {
+            AccessTokenIssuer issuer, Optional<RegisteredClients> clients, DidKeyResolver dids) {
         this.config = config;
         this.scopes = new ScopePolicy(config.tokenScopes());
         this.authenticator = authenticator;
         this.replay = replay;
         this.issuer = issuer;
         this.clients = clients;
+        this.dids = dids;
     }
 
     /** The outcome of a granted request: who got which token. */
@@ -54,7 +57,9 @@ public final class TokenService {
             if (!replay.firstUse(client.clientId(), client.jti(), client.replayGuardUntil())) {
                 throw OAuthException.of(Reason.ASSERTION_REPLAYED, "client assertion 'jti' was already used");
             }
-            return new Grant(client, issuer.issue(client, granted, audience));
+            Grant grant = new Grant(client, issuer.issue(client, granted, audience));
+            dids.remember(client.did());
+            return grant;
         } catch (OAuthException e) {
             throw e.forClient(client.clientId());
         }

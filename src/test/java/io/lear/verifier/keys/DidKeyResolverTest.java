@@ -1,6 +1,7 @@
 package io.lear.verifier.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,25 +13,40 @@ class DidKeyResolverTest {
     private static final String C = "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp";
 
     @Test
-    void aDidResolvedAgainComesFromTheCache() {
+    void resolvingAloneKeepsNothing() {
         DidKeyResolver r = new DidKeyResolver(10);
-        assertSame(r.resolve(A), r.resolve(A));
+        DidKey first = r.resolve(A);
+        assertNotSame(first, r.resolve(A));
+        assertEquals(A, first.did());
+        assertEquals(0, r.size());
+    }
+
+    @Test
+    void aRememberedKeyComesFromTheCache() {
+        DidKeyResolver r = new DidKeyResolver(10);
+        DidKey a = r.resolve(A);
+        r.remember(a);
+        assertSame(a, r.resolve(A));
+        r.remember(r.resolve(A));
         assertEquals(1, r.size());
     }
 
     @Test
     void aFullCacheStartsOverInsteadOfGrowing() {
         DidKeyResolver r = new DidKeyResolver(2);
-        r.resolve(A);
-        r.resolve(B);
+        r.remember(r.resolve(A));
+        r.remember(r.resolve(B));
         assertEquals(2, r.size());
-        r.resolve(C);
+        r.remember(r.resolve(B));
+        assertEquals(2, r.size());
+        DidKey c = r.resolve(C);
+        r.remember(c);
         assertEquals(1, r.size());
-        assertEquals(C, r.resolve(C).did());
+        assertSame(c, r.resolve(C));
     }
 
     @Test
-    void anUnsupportedDidIsRefusedAndNotCached() {
+    void anUnsupportedDidIsRefused() {
         DidKeyResolver r = new DidKeyResolver(10);
         assertThrows(IllegalArgumentException.class, () -> r.resolve("did:web:example.org"));
         assertEquals(0, r.size());

@@ -38,6 +38,7 @@ public final class TestVerifier {
     public final TrustSetup trust;
     public final ClientAuthenticator authenticator;
     public final InMemoryReplayGuard replay;
+    public final DidKeyResolver dids = new DidKeyResolver();
     public final TokenService tokens;
 
     private TestVerifier(Map<String, String> settings, String issuersJson) {
@@ -62,7 +63,6 @@ public final class TestVerifier {
         all.putAll(settings);
         config = VerifierConfig.from(k -> Optional.ofNullable(all.get(k)));
         keys = SigningKeys.fromJson(SigningKeys.generateJwks(), Optional.empty());
-        DidKeyResolver dids = new DidKeyResolver();
         // Background refreshes run on the calling thread: a refresh that is due has happened when get() returns.
         trust = backgroundRefresh ? new TrustSetup(config, clock, dids) : new TrustSetup(config, clock, dids, Runnable::run);
         replay = new InMemoryReplayGuard(clock, config.replayMaxEntries());
@@ -71,7 +71,8 @@ public final class TestVerifier {
                 new CredentialVerifier(config, clock, trust.issuerKeys, trust.trustedIssuers, trust.participants,
                         trust.statusLists),
                 config.clockSkew());
-        tokens = new TokenService(config, authenticator, replay, new AccessTokenIssuer(config, keys, clock), trust.clients);
+        tokens = new TokenService(config, authenticator, replay, new AccessTokenIssuer(config, keys, clock), trust.clients,
+                dids);
     }
 
     /** Writes a file into a fresh temporary directory and returns its path. */

@@ -2,6 +2,8 @@ package io.lear.verifier.token;
 
 import static io.lear.verifier.testsupport.PayloadPaths.vc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -157,6 +159,19 @@ class TokenServiceTest {
             assertEquals(Reason.VP_MALFORMED, refusedGrant(verifier, flood.assertionWith("x")).reason());
         }
         assertEquals(0, verifier.replay.size());
+    }
+
+    @Test
+    void onlyAGrantedClientsDidKeyIsKeptForItsNextRequest() {
+        Scenario refused = verifier.scenario();
+        assertEquals(Reason.VP_MALFORMED, refusedGrant(verifier, refused.assertionWith("x")).reason());
+        String stranger = refused.machine.did();
+        assertNotSame(verifier.dids.resolve(stranger), verifier.dids.resolve(stranger));
+        Scenario granted = verifier.scenario();
+        verifier.tokens.grant(request(granted.assertion()));
+        String client = granted.machine.did();
+        assertSame(verifier.dids.resolve(client), verifier.dids.resolve(client));
+        assertNotSame(verifier.dids.resolve(stranger), verifier.dids.resolve(stranger));
     }
 
     @Test
