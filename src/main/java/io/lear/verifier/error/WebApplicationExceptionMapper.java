@@ -36,8 +36,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status == 401 || status == 403) {
-            // Authentication and authorization answers of the sample API keep their status.
-            return Response.status(status).build();
+            // Authentication and authorization answers of the sample API keep their status and challenge.
+            String challenge = e.getResponse().getHeaderString(HttpHeaders.WWW_AUTHENTICATE);
+            Response.ResponseBuilder answer = Response.status(status);
+            return (challenge == null ? answer : answer.header(HttpHeaders.WWW_AUTHENTICATE, challenge)).build();
         }
         if (status >= 500) {
             LOG.log(Level.WARNING, "request failed: {0}", e.getClass().getName());

@@ -16,10 +16,12 @@ import io.lear.verifier.credential.JsonText;
 
 /**
  * A resource server in the same WAR, secured by MicroProfile JWT against the verifier's JWKS:
- * {@code whoami} takes any valid access token (web.xml requires authentication for
- * {@code /api/sample/*}), {@code onboarding} needs the power {@code DOME/Onboarding/Execute}.
+ * both endpoints need a valid access token ({@link BearerRequired}), {@code onboarding} also the power
+ * {@code DOME/Onboarding/Execute}. Annotations only: a web.xml security-constraint next to {@code @LoginConfig} is
+ * invalid on Payara, which then lets unauthenticated requests in.
  */
 @Path("/api/sample")
+@BearerRequired
 @RequestScoped
 public class SampleResource {
     @Inject

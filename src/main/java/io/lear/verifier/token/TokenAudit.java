@@ -4,7 +4,9 @@ import io.lear.verifier.credential.MachineCredential;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.error.UnexpectedExceptionMapper;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +22,16 @@ public class TokenAudit {
     private static final Logger LOG = Logger.getLogger("io.lear.verifier.audit");
 
     @Inject
-    TokenMetrics metrics;
+    Instance<TokenMetrics> available;
+
+    TokenMetrics metrics = TokenMetrics.NONE;
+
+    @PostConstruct
+    void findMetrics() {
+        if (available.isResolvable()) {
+            metrics = available.get();
+        }
+    }
 
     public void granted(String requestId, TokenService.Grant grant, long startedNanos) {
         MachineCredential vc = grant.client().credential();

@@ -1,64 +1,12 @@
 package io.lear.verifier.token;
 
-import io.lear.verifier.AuthorizationServer;
-import io.lear.verifier.client.InMemoryReplayGuard;
-import io.lear.verifier.client.RedisReplayGuard;
-import io.lear.verifier.trust.RefreshingSource;
-import io.lear.verifier.trust.StatusLists;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.time.Duration;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
-
 /**
- * Prometheus metrics (profile §13) at {@code /metrics}: token decisions by outcome and reason, a
- * token latency histogram, trust and status list age and fetch failures, replay store errors.
+ * Where token decisions are counted: {@link MicroProfileTokenMetrics} when the server has MicroProfile Metrics
+ * (Open Liberty, Payara), nothing otherwise (WildFly ships none), so the verifier runs on every server and the audit
+ * line stays the record of each decision.
  */
-@ApplicationScoped
-public class TokenMetrics {
-    @Inject
-    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    MetricRegistry registry;
+public interface TokenMetrics {
+    TokenMetrics NONE = (outcome, reason, startedNanos) -> { };
 
-    @Inject
-    AuthorizationServer server;
-
-    private Timer latency;
-
-    @PostConstruct
-    void register() {
-        latency = registry.timer(Metadata.builder().withName("token_latency")
-                .withDescription("Time to decide a token request").build());
-        for (RefreshingSource<?> s : server.trust().sources) {
-            Tag source = new Tag("source", s.name());
-            registry.gauge(Metadata.builder().withName("trust_source_age_seconds")
-                    .withDescription("Age of the cached trust document (-1: none)").build(), s, RefreshingSource::ageSeconds, source);
-            registry.gauge(Metadata.builder().withName("trust_source_fetch_failures")
-                    .withDescription("Failed loads of the trust document").build(), s, RefreshingSource::failures, source);
-        }
-        var lists = server.trust().statusLists;
-        registry.gauge(Metadata.builder().withName("status_lists_cached").build(), lists, StatusLists::cachedCount);
-        registry.gauge(Metadata.builder().withName("status_list_max_age_seconds")
-                .withDescription("Age of the oldest cached status list").build(), lists, StatusLists::maxAgeSeconds);
-        registry.gauge(Metadata.builder().withName("status_list_fetch_failures").build(), lists,
-                StatusLists::fetchFailures);
-        if (server.replay() instanceof InMemoryReplayGuard memory) {
-            registry.gauge(Metadata.builder().withName("replay_store_entries")
-                    .withDescription("Entries in the in-memory replay store").build(), memory, InMemoryReplayGuard::size);
-        }
-        if (server.replay() instanceof RedisReplayGuard redis) {
-            registry.gauge(Metadata.builder().withName("replay_store_errors")
-                    .withDescription("Replay store (Redis) failures").build(), redis, RedisReplayGuard::errors);
-        }
-    }
-
-    public void record(String outcome, String reason, long startedNanos) {
-        registry.counter("token_requests", new Tag("outcome", outcome), new Tag("reason", reason)).inc();
-        latency.update(Duration.ofNanos(System.nanoTime() - startedNanos));
-    }
+    void record(String outcome, String reason, long startedNanos);
 }

@@ -1,0 +1,27 @@
+package io.lear.verifier.sample;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * 401 with a Bearer challenge (RFC 6750 §3) for a request without an authenticated caller, before any role check.
+ * Portable where web.xml is not: Payara refuses a security-constraint next to {@code @LoginConfig} and then lets
+ * anonymous requests in, and WildFly's role check alone answers an anonymous caller 403. An invalid token never gets
+ * here: every MP-JWT runtime refuses it with 401 first.
+ */
+@Provider
+@BearerRequired
+@Priority(Priorities.AUTHENTICATION)
+public class BearerRequiredFilter implements ContainerRequestFilter {
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getSecurityContext() == null || request.getSecurityContext().getUserPrincipal() == null) {
+            request.abortWith(Response.status(Response.Status.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+        }
+    }
+}
