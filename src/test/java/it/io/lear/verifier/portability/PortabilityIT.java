@@ -17,11 +17,14 @@ class PortabilityIT {
     private static final Path DEMO = Path.of(System.getProperty("it.env.dir", "target/demo")).toAbsolutePath();
     private static final Path WORK = Path.of("target", "portability").toAbsolutePath();
 
-    /** The verifier's settings, as MicroProfile Config system properties (every server reads those). */
-    private static List<String> verifierSettings(int port) {
+    /**
+     * The verifier's settings, as MicroProfile Config system properties (every server reads those). {@code http.port}
+     * completes the sample API's JWKS location ({@code microprofile-config.properties}).
+     */
+    private static List<String> verifierSettings(int port, String typ) {
         return List.of("-Dverifier.issuer=http://127.0.0.1:" + port, "-Dhttp.port=" + port,
                 "-Dverifier.keys=" + DEMO.resolve("keys.json"), "-Dverifier.trust.anchors=" + DEMO.resolve("anchors.pem"),
-                "-Dverifier.trust.issuers=" + DEMO.resolve("issuers.json"), "-Dverifier.token.typ=JWT");
+                "-Dverifier.trust.issuers=" + DEMO.resolve("issuers.json"), "-Dverifier.token.typ=" + typ);
     }
 
     @Test
@@ -34,7 +37,8 @@ class PortabilityIT {
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n");
         int port = ServerProcess.freePort();
         List<String> cmd = new ArrayList<>(List.of(ServerProcess.java(), "-Xmx384m"));
-        cmd.addAll(verifierSettings(port));
+        // Payara's MP-JWT refuses typ at+jwt ("typ must be 'JWT'").
+        cmd.addAll(verifierSettings(port, "JWT"));
         cmd.addAll(List.of("-jar", Path.of(System.getProperty("portability.payara", "target/servers/payara-micro.jar")).toAbsolutePath().toString(),
                 "--nocluster", "--nohazelcast", "--rootdir", dir.resolve("root").toString(), "--port", String.valueOf(port),
                 "--prebootcommandfile", preboot.toString(), "--deploy", WAR.toString(), "--contextroot", "/"));
@@ -43,6 +47,7 @@ class PortabilityIT {
             server.awaitOk(base + "/.well-known/oauth-authorization-server");
             server.awaitOk(base + "/health/ready");
             Smoke.run(base, base + "/health/ready", base + "/metrics");
+            Smoke.assertQuiet(server.console());
         }
     }
 
@@ -60,7 +65,7 @@ class PortabilityIT {
                 "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1",
                 "-Djboss.http.port=" + port, "-Djboss.https.port=" + ServerProcess.freePort(),
                 "-Djboss.management.http.port=" + management, "-Djboss.management.https.port=" + ServerProcess.freePort()));
-        cmd.addAll(verifierSettings(port));
+        cmd.addAll(verifierSettings(port, "at+jwt"));
         Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"), "LAUNCH_JBOSS_IN_BACKGROUND", "1",
                 "JAVA_OPTS", "-Xmx384m");
         String app = "http://127.0.0.1:" + port;
@@ -69,6 +74,7 @@ class PortabilityIT {
             server.awaitOk(app + "/.well-known/oauth-authorization-server");
             server.awaitOk(ready);
             Smoke.run(app, ready, null);
+            Smoke.assertQuiet(server.console());
         }
     }
 
@@ -89,6 +95,7 @@ class PortabilityIT {
             server.awaitOk(base + "/.well-known/oauth-authorization-server");
             server.awaitOk(base + "/health/ready");
             Smoke.run(base, base + "/health/ready", base + "/metrics");
+            Smoke.assertQuiet(server.console());
         }
     }
 

@@ -64,6 +64,11 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException(url + " never answered 200 (last " + last + "); see " + log);
     }
 
+    /** What the server wrote to its console so far. */
+    String console() throws Exception {
+        return Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     @Override
     public void close() throws Exception {
         List<ProcessHandle> children = process.descendants().toList();

@@ -86,6 +86,11 @@ final class Smoke {
         }
     }
 
+    /** No SLF4J "no binding" warning: the libraries' log records reach the server's log. */
+    static void assertQuiet(String console) {
+        assertFalse(console.contains("SLF4J:"), "SLF4J warnings on the console");
+    }
+
     private static String token(Scenario s) throws Exception {
         String form = "grant_type=client_credentials&client_id=" + enc(s.machine.did())
                 + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
