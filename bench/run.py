@@ -39,7 +39,7 @@ def sh(cmd, **kw):
 
 def classpath():
     cp_file = OUT / "cp.txt"
-    sh(["mvn", "-B", "-q", "-ntp", "dependency:build-classpath", "-Dmdep.includeScope=test",
+    sh(["mvn", "-B", "-q", "-ntp", "-Pbench", "dependency:build-classpath", "-Dmdep.includeScope=test",
         f"-Dmdep.outputFile={cp_file}"], cwd=ROOT)
     return f"{ROOT / 'target' / 'test-classes'}:{ROOT / 'target' / 'classes'}:{cp_file.read_text().strip()}"
 
@@ -161,7 +161,7 @@ def main():
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if not args.no_build:
-        sh(["mvn", "-B", "-q", "-ntp", "-DskipTests", "package"], cwd=ROOT)
+        sh(["mvn", "-B", "-q", "-ntp", "-Pbench", "-DskipTests", "package"], cwd=ROOT)
     cp = classpath()
 
     sig17 = jmh(JDK17, cp, "jdk17", args.quick, args.reuse_jmh)

@@ -1,18 +1,13 @@
 package io.lear.verifier;
 
-import io.lear.verifier.client.ClientAssertionVerifier;
-import io.lear.verifier.client.ClientAuthenticator;
 import io.lear.verifier.client.InMemoryReplayGuard;
 import io.lear.verifier.client.RedisReplayGuard;
 import io.lear.verifier.client.ReplayGuard;
 import io.lear.verifier.config.ConfigurationException;
 import io.lear.verifier.config.VerifierConfig;
-import io.lear.verifier.credential.CredentialVerifier;
-import io.lear.verifier.credential.PresentationVerifier;
 import io.lear.verifier.keys.DidKeyResolver;
 import io.lear.verifier.keys.NativeCrypto;
 import io.lear.verifier.keys.SigningKeys;
-import io.lear.verifier.token.AccessTokenIssuer;
 import io.lear.verifier.token.TokenService;
 import io.lear.verifier.trust.TrustSetup;
 import jakarta.annotation.PostConstruct;
@@ -20,6 +15,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.logging.Level;
@@ -28,9 +24,10 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Builds the verifier's plain, container-free components once from the configuration and hands
- * them to the endpoints. Built eagerly at start-up so bad configuration stops the application
- * with a message that names the key.
+ * The composition root: builds the verifier's plain, container-free components once from the configuration
+ * ({@link TokenService#wire}, the wiring the unit tests reuse) and produces them for injection, so endpoints depend
+ * on the component they use, never on this class. Built eagerly at start-up so bad configuration stops the
+ * application with a message that names the key.
  */
 @ApplicationScoped
 public class AuthorizationServer {
@@ -60,13 +57,7 @@ public class AuthorizationServer {
             replay = config.replayStore().equals("redis")
                     ? new RedisReplayGuard(config.redisUri().orElseThrow(), clock, java.time.Duration.ofSeconds(2))
                     : new InMemoryReplayGuard(clock, config.replayMaxEntries());
-            ClientAuthenticator authenticator = new ClientAuthenticator(
-                    new ClientAssertionVerifier(config, clock, dids),
-                    new PresentationVerifier(config, clock),
-                    new CredentialVerifier(config, clock, trust.issuerKeys, trust.trustedIssuers, trust.participants,
-                            trust.statusLists), config.clockSkew());
-            tokens = new TokenService(config, authenticator, replay, new AccessTokenIssuer(config, keys, clock), trust.clients,
-                dids);
+            tokens = TokenService.wire(config, clock, keys, dids, trust, replay);
             LOG.info("LEAR verifier ready: issuer " + config.issuer() + ", signing key " + keys.activeKeyId()
                     + ", " + (trust.anchors.isEmpty() ? "no trust anchors (did:elsi issuers refused)" : "trust anchors loaded"));
         } catch (ConfigurationException e) {
@@ -80,27 +71,33 @@ public class AuthorizationServer {
         config();
     }
 
+    @Produces
     public VerifierConfig config() {
         return config;
     }
 
+    @Produces
     public SigningKeys keys() {
         return keys;
     }
 
+    @Produces
     public TokenService tokens() {
         return tokens;
     }
 
+    @Produces
     public TrustSetup trust() {
         return trust;
     }
 
     /** The JCA provider that serves signatures (the native one, or "JDK"). */
-    public String cryptoProvider() {
-        return cryptoProvider;
+    @Produces
+    public NativeCrypto.Active cryptoProvider() {
+        return new NativeCrypto.Active(cryptoProvider);
     }
 
+    @Produces
     public ReplayGuard replay() {
         return replay;
     }
@@ -115,6 +112,7 @@ public class AuthorizationServer {
         }
     }
 
+    @Produces
     public DidKeyResolver dids() {
         return dids;
     }

@@ -1,8 +1,8 @@
 package io.lear.verifier.client;
 
 import io.lear.verifier.config.VerifierConfig;
-import io.lear.verifier.credential.Claims;
-import io.lear.verifier.credential.CompactJws;
+import io.lear.verifier.jose.Claims;
+import io.lear.verifier.jose.CompactJws;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.keys.DidKey;

@@ -1,9 +1,13 @@
 package io.lear.verifier.client;
 
+import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.credential.CredentialVerifier;
 import io.lear.verifier.credential.MachineCredential;
 import io.lear.verifier.credential.PresentationVerifier;
 import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.keys.DidKeyResolver;
+import io.lear.verifier.trust.TrustSetup;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +35,13 @@ public final class ClientAuthenticator {
         this.presentations = presentations;
         this.credentials = credentials;
         this.skew = skew;
+    }
+
+    /** The production wiring, which the unit tests reuse with their own clock and configuration. */
+    public static ClientAuthenticator wire(VerifierConfig config, Clock clock, DidKeyResolver dids, TrustSetup trust) {
+        return new ClientAuthenticator(new ClientAssertionVerifier(config, clock, dids), new PresentationVerifier(config, clock),
+                new CredentialVerifier(config, clock, trust.issuerKeys, trust.trustedIssuers, trust.participants,
+                        trust.statusLists), config.clockSkew());
     }
 
     public AuthenticatedClient authenticate(String clientAssertion, Optional<String> clientId) {

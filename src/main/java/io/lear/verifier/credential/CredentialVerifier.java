@@ -1,5 +1,8 @@
 package io.lear.verifier.credential;
 
+import io.lear.verifier.jose.CredentialJwt;
+import io.lear.verifier.jose.CompactJws;
+
 import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
@@ -66,7 +69,7 @@ public final class CredentialVerifier {
         checkHolderBinding(vc, holder);
         participants.ifPresent(p -> p.requireListed(vc.mandator().organizationIdentifier()));
         // Last: the only check that may fetch, and only for a credential proven to come from a trusted issuer.
-        statusLists.requireNotRevoked(vc);
+        statusLists.requireNotRevoked(vc.id(), vc.issuerId(), vc.statuses());
         return vc;
     }
 
@@ -74,7 +77,7 @@ public final class CredentialVerifier {
         List<CompactJws> machine = new ArrayList<>(1);
         for (String c : credentials) {
             CompactJws jws = CompactJws.parse(c, Reason.VC_MALFORMED, "credential", CompactJws.MAX_VC_CHARS);
-            if (MachineCredentialParser.types(MachineCredentialParser.credentialJson(jws)).contains(MachineCredential.TYPE)) {
+            if (CredentialJwt.types(CredentialJwt.credentialJson(jws)).contains(MachineCredential.TYPE)) {
                 machine.add(jws);
             }
         }

@@ -1,5 +1,6 @@
 package io.lear.verifier.credential;
 
+import io.lear.verifier.trust.StatusEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public record MachineCredential(
         Mandatee mandatee,
         Mandator mandator,
         List<Power> powers,
-        List<CredentialStatus> statuses,
+        List<StatusEntry> statuses,
         Optional<String> subjectId,
         Optional<String> jwtSubject,
         Optional<Map<String, Object>> confirmationJwk,
@@ -44,8 +45,4 @@ public record MachineCredential(
         }
     }
 
-    /** A {@code credentialStatus} entry; the index is kept as a number whatever its JSON type. */
-    public record CredentialStatus(String type, Optional<String> purpose, Optional<Long> index,
-            Optional<String> listCredential, Optional<String> id) {
-    }
 }

@@ -1,18 +1,18 @@
 package io.lear.verifier.credential;
 
-import io.lear.verifier.credential.MachineCredential.CredentialStatus;
+import io.lear.verifier.jose.CompactJws;
+import io.lear.verifier.jose.Claims;
+import io.lear.verifier.jose.CredentialJwt;
+
+import io.lear.verifier.trust.StatusEntry;
 import io.lear.verifier.credential.MachineCredential.Mandatee;
 import io.lear.verifier.credential.MachineCredential.Mandator;
 import io.lear.verifier.credential.MachineCredential.Power;
-import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Normalises a credential JWT's payload into a {@link MachineCredential}. Only reads; every check
@@ -25,73 +25,24 @@ public final class MachineCredentialParser {
     private MachineCredentialParser() {
     }
 
-    /** The credential JSON: claim {@code vc} (DOME issuers), else the payload itself (VCDM 2.0). */
-    public static Claims credentialJson(CompactJws jws) {
-        Claims payload = jws.payload();
-        Object vc = payload.raw().get("vc");
-        if (vc instanceof Map<?, ?>) {
-            return payload.object("vc").orElseThrow();
-        }
-        if (vc != null) {
-            throw OAuthException.of(Reason.VC_MALFORMED, "credential 'vc' claim is not an object");
-        }
-        return new Claims(payload.raw(), Reason.VC_MALFORMED, "credential");
-    }
-
-    /** The credential's {@code type} values; malformed when absent. */
-    public static List<String> types(Claims vc) {
-        List<String> types = new Claims(vc.raw(), Reason.VC_MALFORMED, "credential").stringOrList("type");
-        if (types.isEmpty()) {
-            throw OAuthException.of(Reason.VC_MALFORMED, "credential has no 'type'");
-        }
-        return types;
-    }
 
     public static MachineCredential parse(CompactJws jws) {
-        Claims vc = new Claims(credentialJson(jws).raw(), Reason.VC_MALFORMED, "credential");
+        Claims vc = new Claims(CredentialJwt.credentialJson(jws).raw(), Reason.VC_MALFORMED, "credential");
         Claims payload = new Claims(jws.payload().raw(), Reason.VC_MALFORMED, "credential JWT");
-        List<String> types = types(vc);
+        List<String> types = CredentialJwt.types(vc);
         String id = vc.string("id").or(() -> payload.string("jti")).orElse("");
-        String issuer = issuerId(vc);
+        String issuer = CredentialJwt.issuerIdOf(vc);
         Claims subject = vc.object("credentialSubject")
                 .orElseThrow(() -> vc.bad("no 'credentialSubject' object"));
         Claims mandate = subject.object("mandate").orElseThrow(() -> vc.bad("no 'credentialSubject.mandate'"));
         Mandatee mandatee = mandatee(mandate);
         Mandator mandator = mandator(mandate);
         return new MachineCredential(id, types, issuer, payload.string("iss"),
-                validFrom(vc, payload), validUntil(vc, payload),
+                CredentialJwt.validFrom(vc, payload), CredentialJwt.validUntil(vc, payload),
                 mandatee, mandator, powers(mandate), statuses(vc), subject.string("id"), payload.string("sub"),
                 confirmationJwk(payload), payload.object("cnf").flatMap(c -> c.string("kid")), vc.raw());
     }
 
-    /** The most restrictive start of validity: {@code validFrom}, {@code issuanceDate}, JWT {@code nbf}. */
-    public static Optional<Instant> validFrom(Claims vc, Claims payload) {
-        return latest(date(vc, "validFrom"), date(vc, "issuanceDate"), payload.numericDate("nbf"));
-    }
-
-    /** The most restrictive end of validity: {@code validUntil}, {@code expirationDate}, JWT {@code exp}. */
-    public static Optional<Instant> validUntil(Claims vc, Claims payload) {
-        return earliest(date(vc, "validUntil"), date(vc, "expirationDate"), payload.numericDate("exp"));
-    }
-
-    /** {@code issuer} as a string or an object's {@code id}; malformed otherwise. */
-    public static String issuerIdOf(Claims vc) {
-        return issuerId(vc);
-    }
-
-    private static String issuerId(Claims vc) {
-        Object issuer = vc.raw().get("issuer");
-        if (issuer instanceof String s && !s.isBlank()) {
-            return s;
-        }
-        if (issuer instanceof Map<?, ?>) {
-            Optional<String> id = vc.object("issuer").orElseThrow().string("id");
-            if (id.isPresent() && !id.get().isBlank()) {
-                return id.get();
-            }
-        }
-        throw vc.bad("'issuer' is neither a string nor an object with 'id'");
-    }
 
     private static Mandatee mandatee(Claims mandate) {
         Claims m = mandate.object("mandatee").orElseThrow(() -> mandate.bad("no 'mandate.mandatee'"));
@@ -140,7 +91,7 @@ public final class MachineCredentialParser {
     private static final int MAX_STATUS_ENTRIES = 8;
 
     /** Every {@code credentialStatus} entry (one object, or an array as VCDM 2.0 allows). */
-    private static List<CredentialStatus> statuses(Claims vc) {
+    private static List<StatusEntry> statuses(Claims vc) {
         Object raw = vc.raw().get("credentialStatus");
         if (raw == null) {
             return List.of();
@@ -149,14 +100,14 @@ public final class MachineCredentialParser {
         if (entries.size() > MAX_STATUS_ENTRIES) {
             throw vc.bad("'credentialStatus' has more than " + MAX_STATUS_ENTRIES + " entries");
         }
-        List<CredentialStatus> out = new ArrayList<>(entries.size());
+        List<StatusEntry> out = new ArrayList<>(entries.size());
         for (Object entry : entries) {
             out.add(status(vc, entry));
         }
         return List.copyOf(out);
     }
 
-    private static CredentialStatus status(Claims vc, Object raw) {
+    private static StatusEntry status(Claims vc, Object raw) {
         if (!(raw instanceof Map<?, ?>)) {
             throw vc.bad("'credentialStatus' is not an object");
         }
@@ -174,7 +125,7 @@ public final class MachineCredentialParser {
         } else {
             throw s.bad("'statusListIndex' is not a non-negative integer");
         }
-        return new CredentialStatus(type, s.string("statusPurpose"), index,
+        return new StatusEntry(type, s.string("statusPurpose"), index,
                 s.string("statusListCredential"), s.string("id"));
     }
 
@@ -182,24 +133,4 @@ public final class MachineCredentialParser {
         return payload.object("cnf").flatMap(c -> c.object("jwk")).map(Claims::raw);
     }
 
-    private static Optional<Instant> date(Claims vc, String name) {
-        Optional<String> v = vc.string(name);
-        if (v.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(CredentialDates.parse(v.get())
-                .orElseThrow(() -> vc.bad("'" + name + "' is not a date")));
-    }
-
-    /** The most restrictive start: a credential is valid only once every stated start has passed. */
-    @SafeVarargs
-    private static Optional<Instant> latest(Optional<Instant>... candidates) {
-        return Stream.of(candidates).flatMap(Optional::stream).max(Comparator.naturalOrder());
-    }
-
-    /** The most restrictive end: any stated end date ends validity. */
-    @SafeVarargs
-    private static Optional<Instant> earliest(Optional<Instant>... candidates) {
-        return Stream.of(candidates).flatMap(Optional::stream).min(Comparator.naturalOrder());
-    }
 }

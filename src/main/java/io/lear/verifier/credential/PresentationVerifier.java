@@ -1,5 +1,8 @@
 package io.lear.verifier.credential;
 
+import io.lear.verifier.jose.CompactJws;
+import io.lear.verifier.jose.Claims;
+
 import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;

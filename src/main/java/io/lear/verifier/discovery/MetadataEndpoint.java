@@ -1,6 +1,6 @@
 package io.lear.verifier.discovery;
 
-import io.lear.verifier.AuthorizationServer;
+import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.config.VerifierConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.lear.verifier.credential.JsonText;
+import io.lear.verifier.jose.JsonText;
 
 /**
  * RFC 8414 authorization server metadata, also served at the OpenID path for clients that look
@@ -20,7 +20,7 @@ import io.lear.verifier.credential.JsonText;
 @Path("/.well-known")
 public class MetadataEndpoint {
     @Inject
-    AuthorizationServer server;
+    VerifierConfig config;
 
     @GET
     @Path("oauth-authorization-server")
@@ -35,7 +35,7 @@ public class MetadataEndpoint {
     }
 
     private Response metadata() {
-        return Response.ok(JsonText.write(document(server.config())), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(JsonText.write(document(config)), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     public static Map<String, Object> document(VerifierConfig config) {

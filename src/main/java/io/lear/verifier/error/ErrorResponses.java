@@ -1,19 +1,23 @@
 package io.lear.verifier.error;
 
+import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.lear.verifier.credential.JsonText;
 
 /** Renders an {@link OAuthException} as the RFC 6749 §5.2 JSON body with {@code reason}. */
 public final class ErrorResponses {
+    /** JSON-P directly: errors sit below the jose layer, and a factory avoids a provider lookup per error. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     private ErrorResponses() {
     }
 
-    public static Map<String, Object> body(OAuthException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
+    public static Map<String, String> body(OAuthException e) {
+        Map<String, String> body = new LinkedHashMap<>();
         body.put("error", e.error().code());
         body.put("error_description", e.description());
         body.put("reason", e.reason().code());
@@ -25,7 +29,7 @@ public final class ErrorResponses {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .cacheControl(noStore())
                 .header("Pragma", "no-cache")
-                .entity(JsonText.write(body(e)));
+                .entity(JSON.createObjectBuilder(new LinkedHashMap<String, Object>(body(e))).build().toString());
         if (e.retryAfterSeconds() != null) {
             rb.header("Retry-After", e.retryAfterSeconds());
         }

@@ -1,7 +1,11 @@
 package io.lear.verifier.health;
 
-import io.lear.verifier.AuthorizationServer;
 import io.lear.verifier.client.RedisReplayGuard;
+import io.lear.verifier.client.ReplayGuard;
+import io.lear.verifier.config.VerifierConfig;
+import io.lear.verifier.keys.NativeCrypto;
+import io.lear.verifier.keys.SigningKeys;
+import io.lear.verifier.trust.TrustSetup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -15,18 +19,26 @@ import org.eclipse.microprofile.health.Startup;
 @ApplicationScoped
 public class VerifierHealthChecks {
     @Inject
-    AuthorizationServer server;
+    VerifierConfig config;
+    @Inject
+    SigningKeys keys;
+    @Inject
+    TrustSetup trust;
+    @Inject
+    ReplayGuard replay;
+    @Inject
+    NativeCrypto.Active cryptoProvider;
 
     @Produces
     @Readiness
     HealthCheck readiness() {
         return () -> {
-            boolean keys = server.keys() != null && server.keys().activeKeyId() != null;
-            boolean trust = server.trust() != null && server.trust().isReady();
-            boolean replay = !(server.replay() instanceof RedisReplayGuard redis) || redis.isReachable();
-            return HealthCheckResponse.named("lear-verifier-ready").status(keys && trust && replay)
-                    .withData("signing-key", keys).withData("trust", trust).withData("replay-store", replay)
-                    .withData("crypto-provider", String.valueOf(server.cryptoProvider())).build();
+            boolean signing = keys != null && keys.activeKeyId() != null;
+            boolean trusted = trust != null && trust.isReady();
+            boolean replayStore = !(replay instanceof RedisReplayGuard redis) || redis.isReachable();
+            return HealthCheckResponse.named("lear-verifier-ready").status(signing && trusted && replayStore)
+                    .withData("signing-key", signing).withData("trust", trusted).withData("replay-store", replayStore)
+                    .withData("crypto-provider", String.valueOf(cryptoProvider == null ? null : cryptoProvider.name())).build();
         };
     }
 
@@ -39,6 +51,6 @@ public class VerifierHealthChecks {
     @Produces
     @Startup
     HealthCheck started() {
-        return () -> HealthCheckResponse.named("lear-verifier-started").status(server.config() != null).build();
+        return () -> HealthCheckResponse.named("lear-verifier-started").status(config != null).build();
     }
 }

@@ -1,6 +1,5 @@
 package io.lear.verifier.keys;
 
-import io.lear.verifier.AuthorizationServer;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import jakarta.inject.Inject;
@@ -11,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.lear.verifier.credential.JsonText;
+import io.lear.verifier.jose.JsonText;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -23,13 +22,13 @@ import org.jose4j.lang.JoseException;
 @Path("/oidc/did/{did}")
 public class DidJwksEndpoint {
     @Inject
-    AuthorizationServer server;
+    DidKeyResolver dids;
 
     @GET
     public Response jwks(@PathParam("did") String did) {
         DidKey key;
         try {
-            key = server.dids().resolve(did);
+            key = dids.resolve(did);
         } catch (IllegalArgumentException e) {
             throw OAuthException.of(Reason.NOT_FOUND, "not a supported did:key");
         }

@@ -1,6 +1,5 @@
 package io.lear.verifier.keys;
 
-import io.lear.verifier.AuthorizationServer;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,14 +12,14 @@ public class JwksEndpoint {
     public static final String JWK_SET_JSON = "application/jwk-set+json";
 
     @Inject
-    AuthorizationServer server;
+    SigningKeys keys;
 
     @GET
     public Response jwks() {
         CacheControl cc = new CacheControl();
         cc.setMaxAge(300);
         cc.setNoTransform(false);
-        return Response.ok(server.keys().publicJwks(), JWK_SET_JSON).cacheControl(publicCache(cc)).build();
+        return Response.ok(keys.publicJwks(), JWK_SET_JSON).cacheControl(publicCache(cc)).build();
     }
 
     private static CacheControl publicCache(CacheControl cc) {

@@ -45,4 +45,8 @@ public final class NativeCrypto {
             return "JDK";
         }
     }
+
+    /** The provider {@link #install} chose, for the readiness report. */
+    public record Active(String name) {
+    }
 }

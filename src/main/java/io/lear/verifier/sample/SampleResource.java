@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import io.lear.verifier.credential.JsonText;
+import io.lear.verifier.jose.JsonText;
 
 /**
  * A resource server in the same WAR, secured by MicroProfile JWT against the verifier's JWKS:

@@ -2,7 +2,7 @@ package io.lear.verifier.token;
 
 import io.lear.verifier.client.AuthenticatedClient;
 import io.lear.verifier.config.VerifierConfig;
-import io.lear.verifier.credential.JsonText;
+import io.lear.verifier.jose.JsonText;
 import io.lear.verifier.credential.MachineCredential;
 import java.util.LinkedHashMap;
 import java.util.Map;

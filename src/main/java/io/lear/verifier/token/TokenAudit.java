@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
-import io.lear.verifier.credential.JsonText;
+import io.lear.verifier.jose.JsonText;
 
 /**
  * One structured JSON line per token decision (profile §13): outcome, reason, who and which

@@ -1,6 +1,5 @@
 package io.lear.verifier.token;
 
-import io.lear.verifier.AuthorizationServer;
 import io.lear.verifier.error.ErrorResponses;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
@@ -19,13 +18,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.lear.verifier.credential.JsonText;
+import io.lear.verifier.jose.JsonText;
 
 /** {@code POST /oidc/token}: the client_credentials grant with a VP-carrying client assertion. */
 @Path("/oidc/token")
 public class TokenEndpoint {
     @Inject
-    AuthorizationServer server;
+    TokenService tokens;
 
     @Inject
     TokenAudit audit;
@@ -39,7 +38,7 @@ public class TokenEndpoint {
         try {
             TokenRequest request = TokenRequest.from(headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
                     readBounded(body), headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null);
-            TokenService.Grant grant = server.tokens().grant(request);
+            TokenService.Grant grant = tokens.grant(request);
             audit.granted(requestId, grant, started);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("access_token", grant.token().accessToken());

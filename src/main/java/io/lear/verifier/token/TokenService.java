@@ -7,6 +7,9 @@ import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.keys.DidKeyResolver;
+import io.lear.verifier.keys.SigningKeys;
+import io.lear.verifier.trust.TrustSetup;
+import java.time.Clock;
 import io.lear.verifier.trust.RegisteredClients;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +43,17 @@ public final class TokenService {
         this.issuer = issuer;
         this.clients = clients;
         this.dids = dids;
+    }
+
+    /** The production wiring, which the unit tests reuse with their own clock, configuration and replay store. */
+    public static TokenService wire(VerifierConfig config, Clock clock, SigningKeys keys, DidKeyResolver dids, TrustSetup trust,
+            ReplayGuard replay) {
+        return new TokenService(config, ClientAuthenticator.wire(config, clock, dids, trust), replay,
+                new AccessTokenIssuer(config, keys, clock), trust.clients, dids);
+    }
+
+    public ClientAuthenticator authenticator() {
+        return authenticator;
     }
 
     /** The outcome of a granted request: who got which token. */

@@ -1,6 +1,6 @@
 package io.lear.verifier.trust;
 
-import io.lear.verifier.credential.CompactJws;
+import io.lear.verifier.jose.CompactJws;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.keys.DidKey;

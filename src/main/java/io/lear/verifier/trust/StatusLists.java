@@ -1,16 +1,15 @@
 package io.lear.verifier.trust;
 
-import io.lear.verifier.credential.Claims;
-import io.lear.verifier.credential.CompactJws;
-import io.lear.verifier.credential.MachineCredential;
-import io.lear.verifier.credential.MachineCredential.CredentialStatus;
-import io.lear.verifier.credential.MachineCredentialParser;
+import io.lear.verifier.jose.CredentialJwt;
+import io.lear.verifier.jose.Claims;
+import io.lear.verifier.jose.CompactJws;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,7 +78,7 @@ public final class StatusLists {
      * Refuses a revoked or suspended credential. Every status entry is read (profile §7.4): any set
      * bit refuses, any entry that cannot be read fails closed.
      */
-    public void requireNotRevoked(MachineCredential vc) {
+    public void requireNotRevoked(String credentialId, String issuerId, List<StatusEntry> statuses) {
         if (legacyList.isPresent()) {
             Set<String> revoked;
             try {
@@ -87,16 +86,16 @@ public final class StatusLists {
             } catch (RefreshingSource.StaleException e) {
                 throw unavailable("the revoked credentials list is unavailable");
             }
-            if (revoked.contains(vc.id())) {
+            if (revoked.contains(credentialId)) {
                 throw OAuthException.of(Reason.VC_REVOKED, "credential is revoked");
             }
         }
-        for (CredentialStatus status : vc.statuses()) {
-            checkStatusList(vc, status);
+        for (StatusEntry status : statuses) {
+            checkStatusList(issuerId, status);
         }
     }
 
-    private void checkStatusList(MachineCredential vc, CredentialStatus status) {
+    private void checkStatusList(String issuerId, StatusEntry status) {
         if (!TYPES.contains(status.type())) {
             throw unavailable("credential status type is not supported");
         }
@@ -110,12 +109,12 @@ public final class StatusLists {
             throw unavailable("credential status list URL is not allowed");
         }
         // Keyed by issuer too: a list is only ever accepted as the statement of the issuer it was loaded for.
-        String key = vc.issuerId() + ' ' + url;
+        String key = issuerId + ' ' + url;
         if (lists.size() >= MAX_LISTS && !lists.containsKey(key)) {
             lists.clear();
         }
         RefreshingSource<StatusList> source = lists.computeIfAbsent(key, k -> new RefreshingSource<>("status list",
-                () -> load(url, vc.issuerId()), clock, refresh, maxStaleness, refreshes));
+                () -> load(url, issuerId), clock, refresh, maxStaleness, refreshes));
         StatusList list;
         try {
             list = source.get();
@@ -147,16 +146,16 @@ public final class StatusLists {
     private StatusList load(String url, String issuer) throws Exception {
         String body = new String(fetcher.get(url, ACCEPT), StandardCharsets.US_ASCII).trim();
         CompactJws jws = CompactJws.parse(body, Reason.VC_MALFORMED, "status list credential", Fetcher.MAX_BYTES);
-        Claims vc = new Claims(MachineCredentialParser.credentialJson(jws).raw(), Reason.VC_MALFORMED, "status list");
+        Claims vc = new Claims(CredentialJwt.credentialJson(jws).raw(), Reason.VC_MALFORMED, "status list");
         Claims payload = new Claims(jws.payload().raw(), Reason.VC_MALFORMED, "status list");
-        if (!MachineCredentialParser.issuerIdOf(vc).equals(issuer)) {
+        if (!CredentialJwt.issuerIdOf(vc).equals(issuer)) {
             throw new IllegalStateException("status list credential is not from the credential's issuer");
         }
         Instant now = clock.instant();
         // The same rules as a credential: signature with the x5c leaf chained to an anchor, or the issuer's did:key.
         issuerKeys.verifySignature(jws, issuer, now);
-        Optional<Instant> validFrom = MachineCredentialParser.validFrom(vc, payload);
-        Optional<Instant> validUntil = MachineCredentialParser.validUntil(vc, payload);
+        Optional<Instant> validFrom = CredentialJwt.validFrom(vc, payload);
+        Optional<Instant> validUntil = CredentialJwt.validUntil(vc, payload);
         if (!within(validFrom, validUntil, now, skew)) {
             throw new IllegalStateException("status list credential is not within its validity period");
         }

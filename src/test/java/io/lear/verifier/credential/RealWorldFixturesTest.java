@@ -1,5 +1,8 @@
 package io.lear.verifier.credential;
 
+import io.lear.verifier.jose.CredentialJwt;
+import io.lear.verifier.jose.CompactJws;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -175,7 +178,7 @@ class RealWorldFixturesTest {
                 continue;
             }
             CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name, CompactJws.MAX_VC_CHARS);
-            assertTrue(MachineCredentialParser.types(MachineCredentialParser.credentialJson(jws))
+            assertTrue(CredentialJwt.types(CredentialJwt.credentialJson(jws))
                     .contains("LEARCredentialEmployee"), name);
             OAuthException e = assertThrows(OAuthException.class, () -> verifier(sigT(jws), "did:elsi:X")
                     .verify(List.of(jwt(name)), DidKey.parse("did:key:zDnaeV2n9nK8Uabvcgaa9XdJkdbqUahLLpbt4WqS83F8pPCv7")));
@@ -247,7 +250,7 @@ class RealWorldFixturesTest {
         MachineCredential vc = MachineCredentialParser.parse(jws);
         assertEquals("VATES-A15456585", vc.mandator().organizationIdentifier());
         assertEquals(1, vc.statuses().size());
-        MachineCredential.CredentialStatus status = vc.statuses().get(0);
+        io.lear.verifier.trust.StatusEntry status = vc.statuses().get(0);
         assertEquals("BitstringStatusListEntry", status.type());
         assertEquals(Optional.of(94323L), status.index());
         assertFalse(vc.powers().isEmpty());

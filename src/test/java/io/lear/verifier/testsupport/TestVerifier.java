@@ -1,14 +1,10 @@
 package io.lear.verifier.testsupport;
 
-import io.lear.verifier.client.ClientAssertionVerifier;
 import io.lear.verifier.client.ClientAuthenticator;
 import io.lear.verifier.client.InMemoryReplayGuard;
 import io.lear.verifier.config.VerifierConfig;
-import io.lear.verifier.credential.CredentialVerifier;
-import io.lear.verifier.credential.PresentationVerifier;
 import io.lear.verifier.keys.DidKeyResolver;
 import io.lear.verifier.keys.SigningKeys;
-import io.lear.verifier.token.AccessTokenIssuer;
 import io.lear.verifier.token.TokenService;
 import io.lear.verifier.trust.TrustSetup;
 import java.nio.file.Files;
@@ -66,13 +62,8 @@ public final class TestVerifier {
         // Background refreshes run on the calling thread: a refresh that is due has happened when get() returns.
         trust = backgroundRefresh ? new TrustSetup(config, clock, dids) : new TrustSetup(config, clock, dids, Runnable::run);
         replay = new InMemoryReplayGuard(clock, config.replayMaxEntries());
-        authenticator = new ClientAuthenticator(new ClientAssertionVerifier(config, clock, dids),
-                new PresentationVerifier(config, clock),
-                new CredentialVerifier(config, clock, trust.issuerKeys, trust.trustedIssuers, trust.participants,
-                        trust.statusLists),
-                config.clockSkew());
-        tokens = new TokenService(config, authenticator, replay, new AccessTokenIssuer(config, keys, clock), trust.clients,
-                dids);
+        tokens = TokenService.wire(config, clock, keys, dids, trust, replay);
+        authenticator = tokens.authenticator();
     }
 
     /** Writes a file into a fresh temporary directory and returns its path. */

@@ -276,7 +276,7 @@ class CertificateChainValidatorTest {
         IssuerKeys keys = new IssuerKeys(new CertificateChainValidator(TrustAnchors.of(List.of(tv.pki.root.certificate())),
                 SKEW), new io.lear.verifier.keys.DidKeyResolver(), 1);
         io.lear.verifier.testsupport.Scenario s = tv.scenario();
-        io.lear.verifier.credential.CompactJws vc = io.lear.verifier.credential.CompactJws.parse(s.credential(),
+        io.lear.verifier.jose.CompactJws vc = io.lear.verifier.jose.CompactJws.parse(s.credential(),
                 Reason.VC_MALFORMED, "credential", 100_000);
         keys.verifySignature(vc, io.lear.verifier.testsupport.Scenario.ISSUER_DID, tv.clock.instant());
         assertEquals(1, keys.cachedCertificates());
@@ -291,7 +291,7 @@ class CertificateChainValidatorTest {
         Issued forged = TestPki.selfSigned(io.lear.verifier.testsupport.Scenario.ORG);
         s.issuerCert = forged;
         s.x5c = List.of(forged.x5c());
-        io.lear.verifier.credential.CompactJws vc = io.lear.verifier.credential.CompactJws.parse(s.credential(),
+        io.lear.verifier.jose.CompactJws vc = io.lear.verifier.jose.CompactJws.parse(s.credential(),
                 Reason.VC_MALFORMED, "credential", 100_000);
         OAuthException e = assertThrows(OAuthException.class,
                 () -> keys.verifySignature(vc, io.lear.verifier.testsupport.Scenario.ISSUER_DID, tv.clock.instant()));

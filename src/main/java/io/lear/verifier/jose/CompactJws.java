@@ -1,4 +1,4 @@
-package io.lear.verifier.credential;
+package io.lear.verifier.jose;
 
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;

@@ -1,4 +1,4 @@
-package io.lear.verifier.credential;
+package io.lear.verifier.jose;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

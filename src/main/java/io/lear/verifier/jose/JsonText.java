@@ -1,4 +1,4 @@
-package io.lear.verifier.credential;
+package io.lear.verifier.jose;
 
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;

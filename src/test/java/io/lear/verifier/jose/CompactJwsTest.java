@@ -1,4 +1,4 @@
-package io.lear.verifier.credential;
+package io.lear.verifier.jose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
