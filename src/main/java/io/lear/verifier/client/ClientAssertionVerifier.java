@@ -3,6 +3,7 @@ package io.lear.verifier.client;
 import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.jose.Claims;
 import io.lear.verifier.jose.CompactJws;
+import io.lear.verifier.jose.JwsPolicy;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.keys.DidKey;
@@ -39,30 +40,16 @@ public final class ClientAssertionVerifier {
 
     public VerifiedAssertion verify(String assertion, Optional<String> clientId) {
         CompactJws jws = CompactJws.parse(assertion, Reason.ASSERTION_MALFORMED, "client assertion", CompactJws.MAX_ASSERTION_CHARS);
-        checkAlgorithmFamily(jws.alg());
+        JwsPolicy.CLIENT_ASSERTION.requireAllowedAlgorithm(jws);
         DidKey client = resolveClient(jws.payload(), clientId);
-        checkAlgorithmMatchesKey(jws.alg(), client);
         checkKeyId(jws.header(), client);
-        if (!jws.critical().isEmpty()) {
-            throw OAuthException.of(Reason.ASSERTION_MALFORMED, "client assertion has critical headers");
-        }
-        if (!jws.verify(client.publicKey(), jws.alg())) {
-            throw OAuthException.of(Reason.ASSERTION_SIGNATURE_INVALID,
-                    "client assertion signature does not verify with the client's did:key");
-        }
+        JwsPolicy.CLIENT_ASSERTION.verify(jws, client.publicKey(), client.type().jwsAlgorithm(), "the client's did:key");
         Claims claims = jws.payload();
         checkAudience(claims);
         Instant now = clock.instant();
         Instant exp = checkTimes(claims, now);
         String jti = checkJti(claims);
         return new VerifiedAssertion(client, jti, exp, vpToken(claims));
-    }
-
-    private static void checkAlgorithmFamily(String alg) {
-        if (!alg.equals("ES256") && !alg.equals("EdDSA")) {
-            throw OAuthException.of(Reason.ASSERTION_ALG_NOT_ALLOWED,
-                    "client assertion alg must be ES256 (P-256 did:key) or EdDSA (Ed25519 did:key)");
-        }
     }
 
     private DidKey resolveClient(Claims claims, Optional<String> clientId) {
@@ -86,13 +73,6 @@ public final class ClientAssertionVerifier {
         } catch (IllegalArgumentException e) {
             throw OAuthException.of(Reason.ASSERTION_KEY_UNRESOLVABLE,
                     "client assertion 'iss' is not a supported did:key: " + e.getMessage());
-        }
-    }
-
-    private static void checkAlgorithmMatchesKey(String alg, DidKey client) {
-        if (!alg.equals(client.type().jwsAlgorithm())) {
-            throw OAuthException.of(Reason.ASSERTION_ALG_NOT_ALLOWED,
-                    "client assertion alg " + alg + " does not fit the client's key type");
         }
     }
 

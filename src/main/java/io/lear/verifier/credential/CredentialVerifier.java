@@ -1,5 +1,7 @@
 package io.lear.verifier.credential;
 
+import io.lear.verifier.jose.JwsPolicy;
+import io.lear.verifier.jose.SafeText;
 import io.lear.verifier.jose.CredentialJwt;
 import io.lear.verifier.jose.CompactJws;
 
@@ -32,8 +34,6 @@ import org.jose4j.lang.JoseException;
  */
 public final class CredentialVerifier {
     private static final Logger LOG = Logger.getLogger(CredentialVerifier.class.getName());
-    static final Set<String> ISSUER_ALGORITHMS = Set.of("ES256", "ES384", "ES512", "RS256", "RS384", "RS512",
-            "PS256", "PS384", "PS512", "EdDSA");
 
     private final Clock clock;
     private final Duration skew;
@@ -55,14 +55,12 @@ public final class CredentialVerifier {
     /** Verifies the one machine credential among {@code credentials} for {@code holder}. */
     public MachineCredential verify(List<String> credentials, DidKey holder) {
         CompactJws jws = selectMachineCredential(credentials);
-        if (!ISSUER_ALGORITHMS.contains(jws.alg())) {
-            throw OAuthException.of(Reason.VC_ALG_NOT_ALLOWED, "credential alg " + safe(jws.alg()) + " is not allowed");
-        }
+        JwsPolicy.CREDENTIAL.requireAllowedAlgorithm(jws);
         MachineCredential vc = MachineCredentialParser.parse(jws);
         Instant now = clock.instant();
-        issuerKeys.verifySignature(jws, vc.issuerId(), now);
+        issuerKeys.verifySignature(JwsPolicy.CREDENTIAL, jws, vc.issuerId(), now);
         vc.jwtIssuer().filter(iss -> !iss.equals(vc.issuerId())).ifPresent(iss -> LOG.warning(
-                "credential JWT 'iss' " + safe(iss) + " differs from vc.issuer " + safe(vc.issuerId())
+                "credential JWT 'iss' " + SafeText.of(iss) + " differs from vc.issuer " + SafeText.of(vc.issuerId())
                         + "; vc.issuer is used for trust"));
         checkTrustedIssuer(vc, now);
         checkValidity(vc, now);
@@ -151,9 +149,4 @@ public final class CredentialVerifier {
         }
     }
 
-    /** Identifiers are logged and echoed only in a bounded, printable form. */
-    static String safe(String s) {
-        String printable = s.replaceAll("[^\\x20-\\x7E]", "?");
-        return printable.length() > 120 ? printable.substring(0, 120) + "..." : printable;
-    }
 }

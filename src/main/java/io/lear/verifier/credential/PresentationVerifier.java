@@ -1,6 +1,7 @@
 package io.lear.verifier.credential;
 
 import io.lear.verifier.jose.CompactJws;
+import io.lear.verifier.jose.JwsPolicy;
 import io.lear.verifier.jose.Claims;
 
 import io.lear.verifier.config.VerifierConfig;
@@ -39,12 +40,7 @@ public final class PresentationVerifier {
     public List<String> verify(String vpToken, DidKey client) {
         CompactJws vp = CompactJws.parse(decode(vpToken), Reason.VP_MALFORMED, "VP", CompactJws.MAX_VP_CHARS);
         checkHolder(vp, client);
-        if (!vp.critical().isEmpty()) {
-            throw OAuthException.of(Reason.VP_MALFORMED, "VP has critical headers");
-        }
-        if (!vp.alg().equals(client.type().jwsAlgorithm()) || !vp.verify(client.publicKey(), vp.alg())) {
-            throw OAuthException.of(Reason.VP_SIGNATURE_INVALID, "VP signature does not verify with the client's did:key");
-        }
+        JwsPolicy.PRESENTATION.verify(vp, client.publicKey(), client.type().jwsAlgorithm(), "the client's did:key");
         checkTimes(vp.payload());
         checkAudience(vp.payload());
         return credentials(vp.payload());

@@ -1,5 +1,6 @@
 package io.lear.verifier.discovery;
 
+import io.lear.verifier.jose.JwsPolicy;
 import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.config.VerifierConfig;
 import jakarta.inject.Inject;
@@ -45,7 +46,9 @@ public class MetadataEndpoint {
         m.put("jwks_uri", config.jwksUri());
         m.put("grant_types_supported", List.of("client_credentials"));
         m.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt"));
-        m.put("token_endpoint_auth_signing_alg_values_supported", List.of("ES256", "EdDSA"));
+        // What the assertion policy accepts, so the document cannot drift from the check.
+        m.put("token_endpoint_auth_signing_alg_values_supported",
+                JwsPolicy.CLIENT_ASSERTION.algorithms().stream().sorted().toList());
         m.put("scopes_supported", new ArrayList<>(config.tokenScopes()));
         m.put("response_types_supported", List.of());
         return m;

@@ -1,5 +1,6 @@
 package io.lear.verifier.keys;
 
+import io.lear.verifier.config.VerifierConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,7 +8,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 
 /** {@code GET /oidc/jwks}: the public signing keys, active first, no private members. */
-@Path("/oidc/jwks")
+@Path(VerifierConfig.JWKS_PATH)
 public class JwksEndpoint {
     public static final String JWK_SET_JSON = "application/jwk-set+json";
 

@@ -1,5 +1,6 @@
 package io.lear.verifier.token;
 
+import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.error.ErrorResponses;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
@@ -21,7 +22,7 @@ import java.util.Map;
 import io.lear.verifier.jose.JsonText;
 
 /** {@code POST /oidc/token}: the client_credentials grant with a VP-carrying client assertion. */
-@Path("/oidc/token")
+@Path(VerifierConfig.TOKEN_PATH)
 public class TokenEndpoint {
     @Inject
     TokenService tokens;

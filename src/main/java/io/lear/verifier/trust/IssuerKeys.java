@@ -1,6 +1,7 @@
 package io.lear.verifier.trust;
 
 import io.lear.verifier.jose.CompactJws;
+import io.lear.verifier.jose.JwsPolicy;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.keys.DidKey;
@@ -21,8 +22,6 @@ import java.util.Set;
  * the DID's own key for {@code did:key} issuers. Then verifies the signature with it.
  */
 public final class IssuerKeys {
-    /** JAdES signing time: DOME issuers mark it critical; it carries no verification rule of its own. */
-    public static final Set<String> KNOWN_CRITICAL = Set.of("sigT");
     static final String ELSI_PREFIX = "did:elsi:";
     private static final int MAX_CHAIN = 10;
     private static final int MAX_CERT_CHARS = 16 * 1024;
@@ -56,14 +55,11 @@ public final class IssuerKeys {
      * @throws OAuthException vc_signature_invalid, vc_certificate_untrusted, vc_certificate_mismatch,
      *     vc_issuer_untrusted or vc_malformed
      */
-    public void verifySignature(CompactJws jws, String issuerId, Instant now) {
-        for (String crit : jws.critical()) {
-            if (!KNOWN_CRITICAL.contains(crit)) {
-                throw OAuthException.of(Reason.VC_MALFORMED, "credential has an unsupported critical header");
-            }
-        }
+    public void verifySignature(JwsPolicy policy, CompactJws jws, String issuerId, Instant now) {
+        policy.requireAllowedAlgorithm(jws);
+        policy.requireUnderstoodCritical(jws);
         if (issuerId.startsWith(ELSI_PREFIX)) {
-            verifyWithCertificate(jws, issuerId.substring(ELSI_PREFIX.length()), now);
+            verifyWithCertificate(policy, jws, issuerId.substring(ELSI_PREFIX.length()), now);
         } else if (issuerId.startsWith(DidKey.PREFIX)) {
             DidKey key;
             try {
@@ -71,21 +67,20 @@ public final class IssuerKeys {
             } catch (IllegalArgumentException e) {
                 throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED, "credential issuer did:key cannot be resolved");
             }
-            if (!jws.alg().equals(key.type().jwsAlgorithm()) || !jws.verify(key.publicKey(), jws.alg())) {
-                throw OAuthException.of(Reason.VC_SIGNATURE_INVALID, "credential signature does not verify with the issuer's did:key");
-            }
+            policy.verify(jws, key.publicKey(), key.type().jwsAlgorithm(), "the issuer's did:key");
         } else {
             throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED, "credential issuer must be a did:elsi or did:key");
         }
     }
 
-    private void verifyWithCertificate(CompactJws jws, String organizationIdentifier, Instant now) {
+    private void verifyWithCertificate(JwsPolicy policy, CompactJws jws, String organizationIdentifier, Instant now) {
         List<String> encoded = x5c(jws);
         List<X509Certificate> chain = certificates(encoded);
-        if (jws.alg().equals("EdDSA")
-                || !jws.verify(chain.get(0).getPublicKey(), jws.alg())) {
-            throw OAuthException.of(Reason.VC_SIGNATURE_INVALID, "credential signature does not verify with its x5c certificate");
+        if (jws.alg().equals("EdDSA")) {
+            // Seals are RSA or EC certificates (§15.1); EdDSA is for did:key issuers.
+            throw OAuthException.of(policy.signatureInvalid(), policy.what() + " signed with EdDSA under an x5c certificate");
         }
+        policy.verify(jws, chain.get(0).getPublicKey(), null, "its x5c certificate");
         chains.requireTrusted(chain, now);
         // Exactly one value: a seal naming two organisations must not sign for either (§15.1).
         if (!OrganizationIdentifier.of(chain.get(0)).equals(List.of(organizationIdentifier))) {

@@ -3,6 +3,7 @@ package io.lear.verifier.trust;
 import io.lear.verifier.jose.CredentialJwt;
 import io.lear.verifier.jose.Claims;
 import io.lear.verifier.jose.CompactJws;
+import io.lear.verifier.jose.JwsPolicy;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +154,7 @@ public final class StatusLists {
         }
         Instant now = clock.instant();
         // The same rules as a credential: signature with the x5c leaf chained to an anchor, or the issuer's did:key.
-        issuerKeys.verifySignature(jws, issuer, now);
+        issuerKeys.verifySignature(JwsPolicy.STATUS_LIST, jws, issuer, now);
         Optional<Instant> validFrom = CredentialJwt.validFrom(vc, payload);
         Optional<Instant> validUntil = CredentialJwt.validUntil(vc, payload);
         if (!within(validFrom, validUntil, now, skew)) {

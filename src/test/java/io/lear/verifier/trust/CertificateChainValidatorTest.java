@@ -278,7 +278,7 @@ class CertificateChainValidatorTest {
         io.lear.verifier.testsupport.Scenario s = tv.scenario();
         io.lear.verifier.jose.CompactJws vc = io.lear.verifier.jose.CompactJws.parse(s.credential(),
                 Reason.VC_MALFORMED, "credential", 100_000);
-        keys.verifySignature(vc, io.lear.verifier.testsupport.Scenario.ISSUER_DID, tv.clock.instant());
+        keys.verifySignature(io.lear.verifier.jose.JwsPolicy.CREDENTIAL, vc, io.lear.verifier.testsupport.Scenario.ISSUER_DID, tv.clock.instant());
         assertEquals(1, keys.cachedCertificates());
     }
 
@@ -294,7 +294,7 @@ class CertificateChainValidatorTest {
         io.lear.verifier.jose.CompactJws vc = io.lear.verifier.jose.CompactJws.parse(s.credential(),
                 Reason.VC_MALFORMED, "credential", 100_000);
         OAuthException e = assertThrows(OAuthException.class,
-                () -> keys.verifySignature(vc, io.lear.verifier.testsupport.Scenario.ISSUER_DID, tv.clock.instant()));
+                () -> keys.verifySignature(io.lear.verifier.jose.JwsPolicy.CREDENTIAL, vc, io.lear.verifier.testsupport.Scenario.ISSUER_DID, tv.clock.instant()));
         assertEquals(Reason.VC_CERTIFICATE_UNTRUSTED, e.reason());
         assertEquals(0, keys.cachedCertificates());
     }
