@@ -21,8 +21,7 @@ import java.util.List;
  * line. Usage: {@code BenchRequests <issuer-url> <demo-dir> <count> <out-file>}.
  */
 public final class BenchRequests {
-    private BenchRequests() {
-    }
+    private BenchRequests() {}
 
     public static void main(String[] args) throws Exception {
         AmazonCorrettoCryptoProvider.install(); // only to build the requests faster
@@ -38,7 +37,8 @@ public final class BenchRequests {
             s.now = Instant.now();
             s.vpPayload = p -> p.put("exp", s.now.getEpochSecond() + 3600);
             machines.add(s);
-            vpTokens.add(Base64.getEncoder().encodeToString(s.presentation(s.credential()).getBytes(StandardCharsets.US_ASCII)));
+            vpTokens.add(Base64.getEncoder()
+                    .encodeToString(s.presentation(s.credential()).getBytes(StandardCharsets.US_ASCII)));
         }
         String prefix = "grant_type=client_credentials&client_assertion_type="
                 + URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8);

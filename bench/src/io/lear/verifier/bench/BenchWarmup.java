@@ -24,8 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code BenchWarmup <issuer-url> <demo-dir> <seconds> <threads>}.
  */
 public final class BenchWarmup {
-    private BenchWarmup() {
-    }
+    private BenchWarmup() {}
 
     public static void main(String[] args) throws Exception {
         AmazonCorrettoCryptoProvider.install();
@@ -43,17 +42,23 @@ public final class BenchWarmup {
             Scenario s = new Scenario(seal, x5c, issuer);
             s.now = Instant.now();
             s.vpPayload = p -> p.put("exp", Instant.now().getEpochSecond() + 3600);
-            String vpToken = Base64.getEncoder().encodeToString(s.presentation(s.credential()).getBytes(StandardCharsets.US_ASCII));
+            String vpToken = Base64.getEncoder()
+                    .encodeToString(s.presentation(s.credential()).getBytes(StandardCharsets.US_ASCII));
             Thread w = new Thread(() -> {
                 while (System.nanoTime() < until) {
                     s.now = Instant.now();
                     String body = "grant_type=client_credentials&client_assertion_type="
-                            + URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
-                            + "&client_assertion=" + URLEncoder.encode(s.assertionWith(vpToken), StandardCharsets.UTF_8);
+                            + URLEncoder.encode(
+                                    "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
+                            + "&client_assertion="
+                            + URLEncoder.encode(s.assertionWith(vpToken), StandardCharsets.UTF_8);
                     try {
-                        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oidc/token"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> r = http.send(
+                                HttpRequest.newBuilder(URI.create(issuer + "/oidc/token"))
+                                        .header("Content-Type", "application/x-www-form-urlencoded")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
                         (r.statusCode() == 200 ? ok : failed).incrementAndGet();
                     } catch (Exception e) {
                         failed.incrementAndGet();

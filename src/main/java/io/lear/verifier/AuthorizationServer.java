@@ -48,8 +48,9 @@ public class AuthorizationServer {
             config = VerifierConfig.from(key -> mp.getOptionalValue(key, String.class));
             cryptoProvider = NativeCrypto.install(config.cryptoProvider());
             Clock clock = Clock.systemUTC();
-            Path outputDir = config.keysDevDir().orElse(
-                    Path.of(mp.getOptionalValue("lear.server.output.dir", String.class).orElse(".")));
+            Path outputDir = config.keysDevDir()
+                    .orElse(Path.of(mp.getOptionalValue("lear.server.output.dir", String.class)
+                            .orElse(".")));
             keys = SigningKeys.load(config.keysFile(), config.activeKeyId(), outputDir);
             dids = new DidKeyResolver();
             trust = new TrustSetup(config, clock, dids);
@@ -58,8 +59,10 @@ public class AuthorizationServer {
                     ? new RedisReplayGuard(config.redisUri().orElseThrow(), clock, java.time.Duration.ofSeconds(2))
                     : new InMemoryReplayGuard(clock, config.replayMaxEntries());
             tokens = TokenService.wire(config, clock, keys, dids, trust, replay);
-            LOG.info("LEAR verifier ready: issuer " + config.issuer() + ", signing key " + keys.activeKeyId()
-                    + ", " + (trust.anchors.isEmpty() ? "no trust anchors (did:elsi issuers refused)" : "trust anchors loaded"));
+            LOG.info("LEAR verifier ready: issuer " + config.issuer() + ", signing key " + keys.activeKeyId() + ", "
+                    + (trust.anchors.isEmpty()
+                            ? "no trust anchors (did:elsi issuers refused)"
+                            : "trust anchors loaded"));
         } catch (ConfigurationException e) {
             LOG.log(Level.SEVERE, "LEAR verifier cannot start: " + e.getMessage());
             throw e;

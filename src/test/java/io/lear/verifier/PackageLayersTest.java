@@ -19,31 +19,53 @@ class PackageLayersTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.lear.verifier");
 
-    static final ArchRule NO_CYCLES = slices().matching("io.lear.verifier.(*)..").should().beFreeOfCycles();
+    static final ArchRule NO_CYCLES =
+            slices().matching("io.lear.verifier.(*)..").should().beFreeOfCycles();
 
-    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("Foundation").definedBy("io.lear.verifier.jose..", "io.lear.verifier.error..",
-                    "io.lear.verifier.config..", "io.lear.verifier.http..")
-            .layer("Keys").definedBy("io.lear.verifier.keys..")
-            .layer("Trust").definedBy("io.lear.verifier.trust..")
-            .layer("Credential").definedBy("io.lear.verifier.credential..")
-            .layer("Client").definedBy("io.lear.verifier.client..")
-            .layer("Token").definedBy("io.lear.verifier.token..")
-            .layer("Endpoints").definedBy("io.lear.verifier.discovery..", "io.lear.verifier.health..",
-                    "io.lear.verifier.sample..")
-            .layer("Root").definedBy("io.lear.verifier")
-            .whereLayer("Foundation").mayOnlyAccessLayers("Foundation")
-            .whereLayer("Keys").mayOnlyAccessLayers("Foundation")
-            .whereLayer("Trust").mayOnlyAccessLayers("Foundation", "Keys")
-            .whereLayer("Credential").mayOnlyAccessLayers("Foundation", "Keys", "Trust")
-            .whereLayer("Client").mayOnlyAccessLayers("Foundation", "Keys", "Trust", "Credential")
-            .whereLayer("Token").mayOnlyAccessLayers("Foundation", "Keys", "Trust", "Credential", "Client")
-            .whereLayer("Endpoints").mayOnlyAccessLayers("Foundation", "Keys", "Trust", "Credential", "Client", "Token", "Root");
+    static final ArchRule LAYERS = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("Foundation")
+            .definedBy(
+                    "io.lear.verifier.jose..",
+                    "io.lear.verifier.error..",
+                    "io.lear.verifier.config..",
+                    "io.lear.verifier.http..")
+            .layer("Keys")
+            .definedBy("io.lear.verifier.keys..")
+            .layer("Trust")
+            .definedBy("io.lear.verifier.trust..")
+            .layer("Credential")
+            .definedBy("io.lear.verifier.credential..")
+            .layer("Client")
+            .definedBy("io.lear.verifier.client..")
+            .layer("Token")
+            .definedBy("io.lear.verifier.token..")
+            .layer("Endpoints")
+            .definedBy("io.lear.verifier.discovery..", "io.lear.verifier.health..", "io.lear.verifier.sample..")
+            .layer("Root")
+            .definedBy("io.lear.verifier")
+            .whereLayer("Foundation")
+            .mayOnlyAccessLayers("Foundation")
+            .whereLayer("Keys")
+            .mayOnlyAccessLayers("Foundation")
+            .whereLayer("Trust")
+            .mayOnlyAccessLayers("Foundation", "Keys")
+            .whereLayer("Credential")
+            .mayOnlyAccessLayers("Foundation", "Keys", "Trust")
+            .whereLayer("Client")
+            .mayOnlyAccessLayers("Foundation", "Keys", "Trust", "Credential")
+            .whereLayer("Token")
+            .mayOnlyAccessLayers("Foundation", "Keys", "Trust", "Credential", "Client")
+            .whereLayer("Endpoints")
+            .mayOnlyAccessLayers("Foundation", "Keys", "Trust", "Credential", "Client", "Token", "Root");
 
     /** Within the foundation: errors know nothing of JSON or JOSE, so JOSE parsing may raise them. */
     static final ArchRule ERRORS_AT_THE_BOTTOM = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
-            .that().resideInAPackage("io.lear.verifier.error..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.lear.verifier.jose..", "io.lear.verifier.config..");
+            .that()
+            .resideInAPackage("io.lear.verifier.error..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.lear.verifier.jose..", "io.lear.verifier.config..");
 
     @Test
     void packagesHaveNoCycles() {

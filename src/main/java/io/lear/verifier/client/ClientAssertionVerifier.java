@@ -1,11 +1,11 @@
 package io.lear.verifier.client;
 
 import io.lear.verifier.config.VerifierConfig;
+import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.error.Reason;
 import io.lear.verifier.jose.Claims;
 import io.lear.verifier.jose.CompactJws;
 import io.lear.verifier.jose.JwsPolicy;
-import io.lear.verifier.error.OAuthException;
-import io.lear.verifier.error.Reason;
 import io.lear.verifier.keys.DidKey;
 import io.lear.verifier.keys.DidKeyResolver;
 import java.time.Clock;
@@ -39,11 +39,13 @@ public final class ClientAssertionVerifier {
     }
 
     public VerifiedAssertion verify(String assertion, Optional<String> clientId) {
-        CompactJws jws = CompactJws.parse(assertion, Reason.ASSERTION_MALFORMED, "client assertion", CompactJws.MAX_ASSERTION_CHARS);
+        CompactJws jws = CompactJws.parse(
+                assertion, Reason.ASSERTION_MALFORMED, "client assertion", CompactJws.MAX_ASSERTION_CHARS);
         JwsPolicy.CLIENT_ASSERTION.requireAllowedAlgorithm(jws);
         DidKey client = resolveClient(jws.payload(), clientId);
         checkKeyId(jws.header(), client);
-        JwsPolicy.CLIENT_ASSERTION.verify(jws, client.publicKey(), client.type().jwsAlgorithm(), "the client's did:key");
+        JwsPolicy.CLIENT_ASSERTION.verify(
+                jws, client.publicKey(), client.type().jwsAlgorithm(), "the client's did:key");
         Claims claims = jws.payload();
         checkAudience(claims);
         Instant now = clock.instant();
@@ -62,16 +64,19 @@ public final class ClientAssertionVerifier {
             throw OAuthException.of(Reason.ASSERTION_SUBJECT_MISMATCH, "client assertion 'iss' and 'sub' differ");
         }
         if (clientId.isPresent() && !clientId.get().equals(iss.get())) {
-            throw OAuthException.of(Reason.ASSERTION_SUBJECT_MISMATCH,
+            throw OAuthException.of(
+                    Reason.ASSERTION_SUBJECT_MISMATCH,
                     "client_id does not equal the client assertion's 'iss' and 'sub'");
         }
         if (iss.get().contains("#")) {
-            throw OAuthException.of(Reason.ASSERTION_SUBJECT_MISMATCH, "client assertion 'iss' must be a DID without fragment");
+            throw OAuthException.of(
+                    Reason.ASSERTION_SUBJECT_MISMATCH, "client assertion 'iss' must be a DID without fragment");
         }
         try {
             return dids.resolve(iss.get());
         } catch (IllegalArgumentException e) {
-            throw OAuthException.of(Reason.ASSERTION_KEY_UNRESOLVABLE,
+            throw OAuthException.of(
+                    Reason.ASSERTION_KEY_UNRESOLVABLE,
                     "client assertion 'iss' is not a supported did:key: " + e.getMessage());
         }
     }
@@ -86,22 +91,23 @@ public final class ClientAssertionVerifier {
         boolean namesClient = didAndFragment[0].equals(client.did())
                 && (didAndFragment.length == 1 || didAndFragment[1].equals(keyPart));
         if (!namesClient) {
-            throw OAuthException.of(Reason.ASSERTION_KEY_UNRESOLVABLE,
-                    "client assertion 'kid' does not name the client's did:key");
+            throw OAuthException.of(
+                    Reason.ASSERTION_KEY_UNRESOLVABLE, "client assertion 'kid' does not name the client's did:key");
         }
     }
 
     private void checkAudience(Claims claims) {
         List<String> aud = claims.stringOrList("aud");
         if (aud.stream().noneMatch(audiences::contains)) {
-            throw OAuthException.of(Reason.ASSERTION_AUDIENCE_INVALID,
+            throw OAuthException.of(
+                    Reason.ASSERTION_AUDIENCE_INVALID,
                     "client assertion 'aud' must contain the issuer URL or the token endpoint URL");
         }
     }
 
     private Instant checkTimes(Claims claims, Instant now) {
-        Instant exp = claims.numericDate("exp").orElseThrow(
-                () -> OAuthException.of(Reason.ASSERTION_MALFORMED, "client assertion has no 'exp'"));
+        Instant exp = claims.numericDate("exp")
+                .orElseThrow(() -> OAuthException.of(Reason.ASSERTION_MALFORMED, "client assertion has no 'exp'"));
         if (now.isAfter(exp.plus(skew))) {
             throw OAuthException.of(Reason.ASSERTION_EXPIRED, "client assertion expired");
         }
@@ -115,7 +121,8 @@ public final class ClientAssertionVerifier {
         }
         Instant start = iat.orElse(now);
         if (Duration.between(start, exp).compareTo(maxLifetime) > 0) {
-            throw OAuthException.of(Reason.ASSERTION_LIFETIME_TOO_LONG,
+            throw OAuthException.of(
+                    Reason.ASSERTION_LIFETIME_TOO_LONG,
                     "client assertion lifetime exceeds " + maxLifetime.toSeconds() + " seconds");
         }
         return exp;
@@ -127,7 +134,8 @@ public final class ClientAssertionVerifier {
             throw OAuthException.of(Reason.ASSERTION_JTI_MISSING, "client assertion has no 'jti'");
         }
         if (jti.length() > MAX_JTI_LENGTH) {
-            throw OAuthException.of(Reason.ASSERTION_JTI_TOO_LONG,
+            throw OAuthException.of(
+                    Reason.ASSERTION_JTI_TOO_LONG,
                     "client assertion 'jti' is longer than " + MAX_JTI_LENGTH + " characters");
         }
         return jti;

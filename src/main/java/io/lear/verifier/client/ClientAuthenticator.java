@@ -29,8 +29,11 @@ public final class ClientAuthenticator {
     private final CredentialVerifier credentials;
     private final Duration skew;
 
-    public ClientAuthenticator(ClientAssertionVerifier assertions, PresentationVerifier presentations,
-            CredentialVerifier credentials, Duration skew) {
+    public ClientAuthenticator(
+            ClientAssertionVerifier assertions,
+            PresentationVerifier presentations,
+            CredentialVerifier credentials,
+            Duration skew) {
         this.assertions = assertions;
         this.presentations = presentations;
         this.credentials = credentials;
@@ -39,9 +42,12 @@ public final class ClientAuthenticator {
 
     /** The production wiring, which the unit tests reuse with their own clock and configuration. */
     public static ClientAuthenticator wire(VerifierConfig config, Clock clock, DidKeyResolver dids, TrustSetup trust) {
-        return new ClientAuthenticator(new ClientAssertionVerifier(config, clock, dids), new PresentationVerifier(config, clock),
-                new CredentialVerifier(config, clock, trust.issuerKeys, trust.trustedIssuers, trust.participants,
-                        trust.statusLists), config.clockSkew());
+        return new ClientAuthenticator(
+                new ClientAssertionVerifier(config, clock, dids),
+                new PresentationVerifier(config, clock),
+                new CredentialVerifier(
+                        config, clock, trust.issuerKeys, trust.trustedIssuers, trust.participants, trust.statusLists),
+                config.clockSkew());
     }
 
     public AuthenticatedClient authenticate(String clientAssertion, Optional<String> clientId) {
@@ -49,7 +55,10 @@ public final class ClientAuthenticator {
         try {
             List<String> vcs = presentations.verify(assertion.vpToken(), assertion.client());
             MachineCredential credential = credentials.verify(vcs, assertion.client());
-            return new AuthenticatedClient(assertion.client(), credential, assertion.jti(),
+            return new AuthenticatedClient(
+                    assertion.client(),
+                    credential,
+                    assertion.jti(),
                     assertion.expiresAt().plus(skew));
         } catch (OAuthException e) {
             throw e.forClient(assertion.client().did());

@@ -48,7 +48,8 @@ public final class RedisReplayGuard implements ReplayGuard, AutoCloseable {
         if (!path.isEmpty()) {
             config.database(Integer.parseInt(path));
         }
-        this.redis = new JedisPooled(new HostAndPort(u.getHost(), u.getPort() > 0 ? u.getPort() : 6379), config.build());
+        this.redis =
+                new JedisPooled(new HostAndPort(u.getHost(), u.getPort() > 0 ? u.getPort() : 6379), config.build());
         this.clock = clock;
     }
 
@@ -79,8 +80,8 @@ public final class RedisReplayGuard implements ReplayGuard, AutoCloseable {
     private OAuthException unavailable(JedisException e) {
         errors.incrementAndGet();
         LOG.warning("replay store (Redis) unavailable: " + e.getClass().getSimpleName());
-        return OAuthException.unavailable(Reason.REPLAY_STORE_UNAVAILABLE, "replay store is temporarily unavailable",
-                RETRY_AFTER_SECONDS);
+        return OAuthException.unavailable(
+                Reason.REPLAY_STORE_UNAVAILABLE, "replay store is temporarily unavailable", RETRY_AFTER_SECONDS);
     }
 
     /** Fixed-length keys whatever the client sends as jti. */

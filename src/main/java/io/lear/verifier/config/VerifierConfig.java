@@ -96,8 +96,8 @@ public final class VerifierConfig {
         if (replayStore.equals("redis") && redisUri.isEmpty()) {
             throw new ConfigurationException("verifier.replay.redis.uri", "required when verifier.replay.store=redis");
         }
-        this.replayMaxEntries = (int) r.number("verifier.replay.max-entries", 1_000_000, 1, 50_000_000,
-                "a whole number of entries");
+        this.replayMaxEntries =
+                (int) r.number("verifier.replay.max-entries", 1_000_000, 1, 50_000_000, "a whole number of entries");
         this.cryptoProvider = r.string("verifier.crypto.provider").orElse("native");
         if (!cryptoProvider.equals("native") && !cryptoProvider.equals("jdk")) {
             throw new ConfigurationException("verifier.crypto.provider", "must be 'native' or 'jdk'");

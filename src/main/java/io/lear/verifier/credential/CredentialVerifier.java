@@ -1,20 +1,18 @@
 package io.lear.verifier.credential;
 
-import io.lear.verifier.jose.JwsPolicy;
-import io.lear.verifier.jose.SafeText;
-import io.lear.verifier.jose.CredentialJwt;
-import io.lear.verifier.jose.CompactJws;
-
 import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
+import io.lear.verifier.jose.CompactJws;
+import io.lear.verifier.jose.CredentialJwt;
+import io.lear.verifier.jose.JwsPolicy;
+import io.lear.verifier.jose.SafeText;
 import io.lear.verifier.keys.DidKey;
 import io.lear.verifier.trust.IssuerKeys;
 import io.lear.verifier.trust.Participants;
 import io.lear.verifier.trust.StatusLists;
 import io.lear.verifier.trust.TrustedIssuer;
 import io.lear.verifier.trust.TrustedIssuers;
-import java.util.Optional;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -42,8 +40,13 @@ public final class CredentialVerifier {
     private final Optional<Participants> participants;
     private final StatusLists statusLists;
 
-    public CredentialVerifier(VerifierConfig config, Clock clock, IssuerKeys issuerKeys,
-            TrustedIssuers trustedIssuers, Optional<Participants> participants, StatusLists statusLists) {
+    public CredentialVerifier(
+            VerifierConfig config,
+            Clock clock,
+            IssuerKeys issuerKeys,
+            TrustedIssuers trustedIssuers,
+            Optional<Participants> participants,
+            StatusLists statusLists) {
         this.clock = clock;
         this.skew = config.clockSkew();
         this.issuerKeys = issuerKeys;
@@ -59,9 +62,10 @@ public final class CredentialVerifier {
         MachineCredential vc = MachineCredentialParser.parse(jws);
         Instant now = clock.instant();
         issuerKeys.verifySignature(JwsPolicy.CREDENTIAL, jws, vc.issuerId(), now);
-        vc.jwtIssuer().filter(iss -> !iss.equals(vc.issuerId())).ifPresent(iss -> LOG.warning(
-                "credential JWT 'iss' " + SafeText.of(iss) + " differs from vc.issuer " + SafeText.of(vc.issuerId())
-                        + "; vc.issuer is used for trust"));
+        vc.jwtIssuer()
+                .filter(iss -> !iss.equals(vc.issuerId()))
+                .ifPresent(iss -> LOG.warning("credential JWT 'iss' " + SafeText.of(iss) + " differs from vc.issuer "
+                        + SafeText.of(vc.issuerId()) + "; vc.issuer is used for trust"));
         checkTrustedIssuer(vc, now);
         checkValidity(vc, now);
         checkHolderBinding(vc, holder);
@@ -97,7 +101,8 @@ public final class CredentialVerifier {
             throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED, "credential issuer is not a trusted issuer");
         }
         if (entries.stream().noneMatch(e -> e.allows(MachineCredential.TYPE, now))) {
-            throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED,
+            throw OAuthException.of(
+                    Reason.VC_ISSUER_UNTRUSTED,
                     "credential issuer is not trusted for LEARCredentialMachine at this time");
         }
     }
@@ -106,7 +111,8 @@ public final class CredentialVerifier {
         if (vc.validFrom().isPresent() && vc.validFrom().get().isAfter(now.plus(skew))) {
             throw OAuthException.of(Reason.VC_NOT_YET_VALID, "credential is not valid yet");
         }
-        if (vc.validUntil().isPresent() && now.minus(skew).isAfter(vc.validUntil().get())) {
+        if (vc.validUntil().isPresent()
+                && now.minus(skew).isAfter(vc.validUntil().get())) {
             throw OAuthException.of(Reason.VC_EXPIRED, "credential expired");
         }
     }
@@ -121,10 +127,13 @@ public final class CredentialVerifier {
         if (vc.jwtSubject().isPresent() && !vc.jwtSubject().get().equals(holder.did())) {
             throw OAuthException.of(Reason.VC_HOLDER_MISMATCH, "credential JWT 'sub' is not the authenticated client");
         }
-        if (vc.confirmationKid().isPresent() && !withoutFragment(vc.confirmationKid().get()).equals(holder.did())) {
-            throw OAuthException.of(Reason.VC_HOLDER_MISMATCH, "credential 'cnf.kid' does not name the authenticated client");
+        if (vc.confirmationKid().isPresent()
+                && !withoutFragment(vc.confirmationKid().get()).equals(holder.did())) {
+            throw OAuthException.of(
+                    Reason.VC_HOLDER_MISMATCH, "credential 'cnf.kid' does not name the authenticated client");
         }
-        if (vc.confirmationJwk().isPresent() && !thumbprint(vc.confirmationJwk().get()).equals(thumbprint(holder.publicKey()))) {
+        if (vc.confirmationJwk().isPresent()
+                && !thumbprint(vc.confirmationJwk().get()).equals(thumbprint(holder.publicKey()))) {
             throw OAuthException.of(Reason.VC_HOLDER_MISMATCH, "credential 'cnf.jwk' is not the client's key");
         }
     }
@@ -148,5 +157,4 @@ public final class CredentialVerifier {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -30,12 +30,14 @@ public record MachineCredential(
 
     public static final String TYPE = "LEARCredentialMachine";
 
-    public record Mandatee(String id, Optional<String> domain, Optional<String> ipAddress) {
-    }
+    public record Mandatee(String id, Optional<String> domain, Optional<String> ipAddress) {}
 
-    public record Mandator(String organizationIdentifier, Optional<String> organization, Optional<String> country,
-            Optional<String> commonName, Optional<String> email) {
-    }
+    public record Mandator(
+            String organizationIdentifier,
+            Optional<String> organization,
+            Optional<String> country,
+            Optional<String> commonName,
+            Optional<String> email) {}
 
     /** A power as a (domain, function, action) triple: one per action of the credential's power. */
     public record Power(String domain, String function, String action) {
@@ -44,5 +46,4 @@ public record MachineCredential(
             return domain + "/" + function + "/" + action;
         }
     }
-
 }

@@ -1,14 +1,13 @@
 package io.lear.verifier.credential;
 
-import io.lear.verifier.jose.CompactJws;
-import io.lear.verifier.jose.Claims;
-import io.lear.verifier.jose.CredentialJwt;
-
-import io.lear.verifier.trust.StatusEntry;
 import io.lear.verifier.credential.MachineCredential.Mandatee;
 import io.lear.verifier.credential.MachineCredential.Mandator;
 import io.lear.verifier.credential.MachineCredential.Power;
 import io.lear.verifier.error.Reason;
+import io.lear.verifier.jose.Claims;
+import io.lear.verifier.jose.CompactJws;
+import io.lear.verifier.jose.CredentialJwt;
+import io.lear.verifier.trust.StatusEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +21,7 @@ public final class MachineCredentialParser {
     private static final int MAX_POWERS = 64;
     private static final int MAX_ACTIONS = 32;
 
-    private MachineCredentialParser() {
-    }
-
+    private MachineCredentialParser() {}
 
     public static MachineCredential parse(CompactJws jws) {
         Claims vc = new Claims(CredentialJwt.credentialJson(jws).raw(), Reason.VC_MALFORMED, "credential");
@@ -32,17 +29,27 @@ public final class MachineCredentialParser {
         List<String> types = CredentialJwt.types(vc);
         String id = vc.string("id").or(() -> payload.string("jti")).orElse("");
         String issuer = CredentialJwt.issuerIdOf(vc);
-        Claims subject = vc.object("credentialSubject")
-                .orElseThrow(() -> vc.bad("no 'credentialSubject' object"));
+        Claims subject = vc.object("credentialSubject").orElseThrow(() -> vc.bad("no 'credentialSubject' object"));
         Claims mandate = subject.object("mandate").orElseThrow(() -> vc.bad("no 'credentialSubject.mandate'"));
         Mandatee mandatee = mandatee(mandate);
         Mandator mandator = mandator(mandate);
-        return new MachineCredential(id, types, issuer, payload.string("iss"),
-                CredentialJwt.validFrom(vc, payload), CredentialJwt.validUntil(vc, payload),
-                mandatee, mandator, powers(mandate), statuses(vc), subject.string("id"), payload.string("sub"),
-                confirmationJwk(payload), payload.object("cnf").flatMap(c -> c.string("kid")), vc.raw());
+        return new MachineCredential(
+                id,
+                types,
+                issuer,
+                payload.string("iss"),
+                CredentialJwt.validFrom(vc, payload),
+                CredentialJwt.validUntil(vc, payload),
+                mandatee,
+                mandator,
+                powers(mandate),
+                statuses(vc),
+                subject.string("id"),
+                payload.string("sub"),
+                confirmationJwk(payload),
+                payload.object("cnf").flatMap(c -> c.string("kid")),
+                vc.raw());
     }
-
 
     private static Mandatee mandatee(Claims mandate) {
         Claims m = mandate.object("mandatee").orElseThrow(() -> mandate.bad("no 'mandate.mandatee'"));
@@ -52,9 +59,14 @@ public final class MachineCredentialParser {
 
     private static Mandator mandator(Claims mandate) {
         Claims m = mandate.object("mandator").orElseThrow(() -> mandate.bad("no 'mandate.mandator'"));
-        String org = m.string("organizationIdentifier").filter(s -> !s.isBlank())
+        String org = m.string("organizationIdentifier")
+                .filter(s -> !s.isBlank())
                 .orElseThrow(() -> mandate.bad("no 'mandator.organizationIdentifier'"));
-        return new Mandator(org, m.string("organization"), m.string("country"), m.string("commonName"),
+        return new Mandator(
+                org,
+                m.string("organization"),
+                m.string("country"),
+                m.string("commonName"),
                 m.string("email").or(() -> m.string("emailAddress")));
     }
 
@@ -75,8 +87,8 @@ public final class MachineCredentialParser {
             Claims p = new Claims((Map<String, Object>) m, Reason.VC_MALFORMED, "credential power");
             // v1 names members tmf_*; v2 and later drop the prefix.
             String domain = p.string("domain").or(() -> p.string("tmf_domain")).orElseThrow(() -> p.bad("no 'domain'"));
-            String function = p.string("function").or(() -> p.string("tmf_function"))
-                    .orElseThrow(() -> p.bad("no 'function'"));
+            String function =
+                    p.string("function").or(() -> p.string("tmf_function")).orElseThrow(() -> p.bad("no 'function'"));
             List<String> actions = p.has("action") ? p.stringOrList("action") : p.stringOrList("tmf_action");
             if (actions.isEmpty() || actions.size() > MAX_ACTIONS) {
                 throw p.bad("'action' must hold 1 to " + MAX_ACTIONS + " values");
@@ -125,12 +137,11 @@ public final class MachineCredentialParser {
         } else {
             throw s.bad("'statusListIndex' is not a non-negative integer");
         }
-        return new StatusEntry(type, s.string("statusPurpose"), index,
-                s.string("statusListCredential"), s.string("id"));
+        return new StatusEntry(
+                type, s.string("statusPurpose"), index, s.string("statusListCredential"), s.string("id"));
     }
 
     private static Optional<Map<String, Object>> confirmationJwk(Claims payload) {
         return payload.object("cnf").flatMap(c -> c.object("jwk")).map(Claims::raw);
     }
-
 }

@@ -1,12 +1,11 @@
 package io.lear.verifier.credential;
 
-import io.lear.verifier.jose.CompactJws;
-import io.lear.verifier.jose.JwsPolicy;
-import io.lear.verifier.jose.Claims;
-
 import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
+import io.lear.verifier.jose.Claims;
+import io.lear.verifier.jose.CompactJws;
+import io.lear.verifier.jose.JwsPolicy;
 import io.lear.verifier.keys.DidKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -126,7 +125,8 @@ public final class PresentationVerifier {
     }
 
     private static List<String> credentials(Claims claims) {
-        Claims body = claims.object("vp").orElseThrow(() -> OAuthException.of(Reason.VP_MALFORMED, "VP has no 'vp' object"));
+        Claims body =
+                claims.object("vp").orElseThrow(() -> OAuthException.of(Reason.VP_MALFORMED, "VP has no 'vp' object"));
         List<String> types = body.stringOrList("type");
         if (!types.contains("VerifiablePresentation")) {
             throw OAuthException.of(Reason.VP_MALFORMED, "VP 'type' does not contain VerifiablePresentation");

@@ -1,8 +1,8 @@
 package io.lear.verifier.discovery;
 
+import io.lear.verifier.config.VerifierConfig;
+import io.lear.verifier.jose.JsonText;
 import io.lear.verifier.jose.JwsPolicy;
-import io.lear.verifier.config.VerifierConfig;
-import io.lear.verifier.config.VerifierConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.lear.verifier.jose.JsonText;
 
 /**
  * RFC 8414 authorization server metadata, also served at the OpenID path for clients that look
@@ -36,7 +35,8 @@ public class MetadataEndpoint {
     }
 
     private Response metadata() {
-        return Response.ok(JsonText.write(document(config)), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(JsonText.write(document(config)), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     public static Map<String, Object> document(VerifierConfig config) {
@@ -47,7 +47,8 @@ public class MetadataEndpoint {
         m.put("grant_types_supported", List.of("client_credentials"));
         m.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt"));
         // What the assertion policy accepts, so the document cannot drift from the check.
-        m.put("token_endpoint_auth_signing_alg_values_supported",
+        m.put(
+                "token_endpoint_auth_signing_alg_values_supported",
                 JwsPolicy.CLIENT_ASSERTION.algorithms().stream().sorted().toList());
         m.put("scopes_supported", new ArrayList<>(config.tokenScopes()));
         m.put("response_types_supported", List.of());

@@ -13,8 +13,7 @@ public final class ErrorResponses {
     /** JSON-P directly: errors sit below the jose layer, and a factory avoids a provider lookup per error. */
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     public static Map<String, String> body(OAuthException e) {
         Map<String, String> body = new LinkedHashMap<>();
@@ -29,7 +28,9 @@ public final class ErrorResponses {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .cacheControl(noStore())
                 .header("Pragma", "no-cache")
-                .entity(JSON.createObjectBuilder(new LinkedHashMap<String, Object>(body(e))).build().toString());
+                .entity(JSON.createObjectBuilder(new LinkedHashMap<String, Object>(body(e)))
+                        .build()
+                        .toString());
         if (e.retryAfterSeconds() != null) {
             rb.header("Retry-After", e.retryAfterSeconds());
         }

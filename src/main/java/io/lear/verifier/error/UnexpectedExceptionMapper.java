@@ -17,8 +17,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return ErrorResponses.toResponse(oe);
         }
         // Class name only: messages of parser exceptions can quote request content.
-        LOG.log(Level.SEVERE, "unexpected failure: {0} at {1}",
-                new Object[] {t.getClass().getName(), firstFrame(t)});
+        LOG.log(Level.SEVERE, "unexpected failure: {0} at {1}", new Object[] {
+            t.getClass().getName(), firstFrame(t)
+        });
         return ErrorResponses.toResponse(OAuthException.of(Reason.SERVER_ERROR, "internal server error"));
     }
 

@@ -25,7 +25,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             Response r = ErrorResponses.toResponse(
                     OAuthException.of(Reason.METHOD_NOT_ALLOWED, "HTTP method not allowed on this endpoint"));
             String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-            return allow == null ? r : Response.fromResponse(r).header(HttpHeaders.ALLOW, allow).build();
+            return allow == null
+                    ? r
+                    : Response.fromResponse(r).header(HttpHeaders.ALLOW, allow).build();
         }
         if (e instanceof NotSupportedException) {
             return ErrorResponses.toResponse(

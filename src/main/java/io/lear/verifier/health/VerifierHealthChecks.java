@@ -20,12 +20,16 @@ import org.eclipse.microprofile.health.Startup;
 public class VerifierHealthChecks {
     @Inject
     VerifierConfig config;
+
     @Inject
     SigningKeys keys;
+
     @Inject
     TrustSetup trust;
+
     @Inject
     ReplayGuard replay;
+
     @Inject
     NativeCrypto.Active cryptoProvider;
 
@@ -36,9 +40,13 @@ public class VerifierHealthChecks {
             boolean signing = keys != null && keys.activeKeyId() != null;
             boolean trusted = trust != null && trust.isReady();
             boolean replayStore = !(replay instanceof RedisReplayGuard redis) || redis.isReachable();
-            return HealthCheckResponse.named("lear-verifier-ready").status(signing && trusted && replayStore)
-                    .withData("signing-key", signing).withData("trust", trusted).withData("replay-store", replayStore)
-                    .withData("crypto-provider", String.valueOf(cryptoProvider == null ? null : cryptoProvider.name())).build();
+            return HealthCheckResponse.named("lear-verifier-ready")
+                    .status(signing && trusted && replayStore)
+                    .withData("signing-key", signing)
+                    .withData("trust", trusted)
+                    .withData("replay-store", replayStore)
+                    .withData("crypto-provider", String.valueOf(cryptoProvider == null ? null : cryptoProvider.name()))
+                    .build();
         };
     }
 
@@ -51,6 +59,8 @@ public class VerifierHealthChecks {
     @Produces
     @Startup
     HealthCheck started() {
-        return () -> HealthCheckResponse.named("lear-verifier-started").status(config != null).build();
+        return () -> HealthCheckResponse.named("lear-verifier-started")
+                .status(config != null)
+                .build();
     }
 }

@@ -28,7 +28,9 @@ public class RequestIdFilter implements Filter {
         HttpServletRequest http = (HttpServletRequest) req;
         HttpServletResponse out = (HttpServletResponse) res;
         String sent = http.getHeader(HEADER);
-        String id = sent != null && SANE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        String id = sent != null && SANE.matcher(sent).matches()
+                ? sent
+                : UUID.randomUUID().toString();
         http.setAttribute(ATTRIBUTE, id);
         out.setHeader(HEADER, id);
         chain.doFilter(req, res);

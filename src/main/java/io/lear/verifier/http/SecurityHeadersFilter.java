@@ -23,7 +23,8 @@ public class SecurityHeadersFilter implements Filter {
             "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletResponse out = (HttpServletResponse) res;
         HEADERS.forEach(out::setHeader);
         chain.doFilter(req, res);

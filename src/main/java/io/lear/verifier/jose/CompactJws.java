@@ -62,8 +62,12 @@ public final class CompactJws {
         if (!(header.get("alg") instanceof String)) {
             throw OAuthException.of(malformed, what + " header has no 'alg'");
         }
-        return new CompactJws(compact, new Claims(header, malformed, what + " header"),
-                new Claims(payload, malformed, what), signingInputEnd, signature);
+        return new CompactJws(
+                compact,
+                new Claims(header, malformed, what + " header"),
+                new Claims(payload, malformed, what),
+                signingInputEnd,
+                signature);
     }
 
     /**
@@ -118,7 +122,8 @@ public final class CompactJws {
      */
     public boolean verify(Key key, String alg) {
         try {
-            JsonWebSignatureAlgorithm algorithm = AlgorithmFactoryFactory.getInstance().getJwsAlgorithmFactory()
+            JsonWebSignatureAlgorithm algorithm = AlgorithmFactoryFactory.getInstance()
+                    .getJwsAlgorithmFactory()
                     .getAlgorithm(alg);
             algorithm.validateVerificationKey(key);
             byte[] signingInput = compact.substring(0, signingInputEnd).getBytes(StandardCharsets.US_ASCII);

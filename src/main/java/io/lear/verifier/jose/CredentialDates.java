@@ -16,15 +16,15 @@ final class CredentialDates {
     private static final Pattern GO_FORM = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?) ([+-])(\\d{2})(\\d{2})(?: [A-Z]{1,5})?");
 
-    private CredentialDates() {
-    }
+    private CredentialDates() {}
 
     static Optional<Instant> parse(String value) {
         if (value == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            return Optional.of(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException e) {
             Matcher m = GO_FORM.matcher(value);
             if (!m.matches()) {
@@ -32,7 +32,8 @@ final class CredentialDates {
             }
             String iso = m.group(1) + "T" + m.group(2) + m.group(3) + m.group(4) + ":" + m.group(5);
             try {
-                return Optional.of(OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+                return Optional.of(OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .toInstant());
             } catch (DateTimeParseException e2) {
                 return Optional.empty();
             }

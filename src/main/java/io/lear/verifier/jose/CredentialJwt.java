@@ -15,8 +15,7 @@ import java.util.stream.Stream;
  * credentials.
  */
 public final class CredentialJwt {
-    private CredentialJwt() {
-    }
+    private CredentialJwt() {}
 
     /** The credential JSON: claim {@code vc} (DOME issuers), else the payload itself (VCDM 2.0). */
     public static Claims credentialJson(CompactJws jws) {
@@ -70,8 +69,7 @@ public final class CredentialJwt {
         if (v.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(CredentialDates.parse(v.get())
-                .orElseThrow(() -> vc.bad("'" + name + "' is not a date")));
+        return Optional.of(CredentialDates.parse(v.get()).orElseThrow(() -> vc.bad("'" + name + "' is not a date")));
     }
 
     /** The most restrictive start: a credential is valid only once every stated start has passed. */

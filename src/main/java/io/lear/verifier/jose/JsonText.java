@@ -1,10 +1,10 @@
 package io.lear.verifier.jose;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayDeque;
@@ -25,8 +25,7 @@ public final class JsonText {
     private static final JsonParserFactory PARSERS = PROVIDER.createParserFactory(Map.of());
     private static final JsonGeneratorFactory GENERATORS = PROVIDER.createGeneratorFactory(Map.of());
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /**
      * Parses a JSON object.
@@ -53,7 +52,8 @@ public final class JsonText {
                         if (stack.size() >= maxDepth) {
                             throw new IllegalArgumentException("JSON nests deeper than " + maxDepth);
                         }
-                        Object container = e == JsonParser.Event.START_OBJECT ? new LinkedHashMap<String, Object>()
+                        Object container = e == JsonParser.Event.START_OBJECT
+                                ? new LinkedHashMap<String, Object>()
                                 : new ArrayList<>();
                         if (stack.isEmpty()) {
                             root = container;
@@ -82,8 +82,12 @@ public final class JsonText {
                 add(stack.peek(), key, value);
                 key = null;
             }
-        } catch (jakarta.json.JsonException | java.util.NoSuchElementException | UnsupportedOperationException
-                | ArithmeticException | NumberFormatException | IllegalStateException e) {
+        } catch (jakarta.json.JsonException
+                | java.util.NoSuchElementException
+                | UnsupportedOperationException
+                | ArithmeticException
+                | NumberFormatException
+                | IllegalStateException e) {
             // Parsson signals some limits (number length, big scales) with unchecked exceptions of its own choosing.
             throw new IllegalArgumentException("not valid JSON");
         }

@@ -18,30 +18,58 @@ import java.util.Set;
  * @param keyMismatch the reason for an {@code alg} that the signer's key cannot make
  * @param signatureInvalid the reason for a signature that does not verify
  */
-public record JwsPolicy(String what, Set<String> algorithms, Set<String> understoodCritical, Reason malformed,
-        Reason algorithmNotAllowed, Reason keyMismatch, Reason signatureInvalid) {
+public record JwsPolicy(
+        String what,
+        Set<String> algorithms,
+        Set<String> understoodCritical,
+        Reason malformed,
+        Reason algorithmNotAllowed,
+        Reason keyMismatch,
+        Reason signatureInvalid) {
 
     /** The algorithms of the did:keys this verifier resolves (P-256, Ed25519). */
     public static final Set<String> DID_KEY_ALGORITHMS = Set.of("ES256", "EdDSA");
     /** The algorithms an issuer's seal (RSA or EC certificate) or did:key may sign credentials with. */
-    public static final Set<String> ISSUER_ALGORITHMS = Set.of("ES256", "ES384", "ES512", "RS256", "RS384", "RS512",
-            "PS256", "PS384", "PS512", "EdDSA");
+    public static final Set<String> ISSUER_ALGORITHMS =
+            Set.of("ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "EdDSA");
     /** JAdES signing time: DOME issuers mark it critical; it carries no verification rule of its own. */
     public static final Set<String> JADES_CRITICAL = Set.of("sigT");
 
     /** Profile §4: signed with the client's did:key, nothing critical. */
-    public static final JwsPolicy CLIENT_ASSERTION = new JwsPolicy("client assertion", DID_KEY_ALGORITHMS, Set.of(),
-            Reason.ASSERTION_MALFORMED, Reason.ASSERTION_ALG_NOT_ALLOWED, Reason.ASSERTION_ALG_NOT_ALLOWED,
+    public static final JwsPolicy CLIENT_ASSERTION = new JwsPolicy(
+            "client assertion",
+            DID_KEY_ALGORITHMS,
+            Set.of(),
+            Reason.ASSERTION_MALFORMED,
+            Reason.ASSERTION_ALG_NOT_ALLOWED,
+            Reason.ASSERTION_ALG_NOT_ALLOWED,
             Reason.ASSERTION_SIGNATURE_INVALID);
     /** Profile §5: signed with the client's did:key as well, nothing critical. */
-    public static final JwsPolicy PRESENTATION = new JwsPolicy("VP", DID_KEY_ALGORITHMS, Set.of(), Reason.VP_MALFORMED,
-            Reason.VP_SIGNATURE_INVALID, Reason.VP_SIGNATURE_INVALID, Reason.VP_SIGNATURE_INVALID);
+    public static final JwsPolicy PRESENTATION = new JwsPolicy(
+            "VP",
+            DID_KEY_ALGORITHMS,
+            Set.of(),
+            Reason.VP_MALFORMED,
+            Reason.VP_SIGNATURE_INVALID,
+            Reason.VP_SIGNATURE_INVALID,
+            Reason.VP_SIGNATURE_INVALID);
     /** Profile §6: the LEARCredentialMachine, sealed by its issuer. */
-    public static final JwsPolicy CREDENTIAL = new JwsPolicy("credential", ISSUER_ALGORITHMS, JADES_CRITICAL,
-            Reason.VC_MALFORMED, Reason.VC_ALG_NOT_ALLOWED, Reason.VC_SIGNATURE_INVALID, Reason.VC_SIGNATURE_INVALID);
+    public static final JwsPolicy CREDENTIAL = new JwsPolicy(
+            "credential",
+            ISSUER_ALGORITHMS,
+            JADES_CRITICAL,
+            Reason.VC_MALFORMED,
+            Reason.VC_ALG_NOT_ALLOWED,
+            Reason.VC_SIGNATURE_INVALID,
+            Reason.VC_SIGNATURE_INVALID);
     /** Profile §7.4: a status list credential, under the same rules as the credential it speaks for. */
-    public static final JwsPolicy STATUS_LIST = new JwsPolicy("status list credential", ISSUER_ALGORITHMS,
-            JADES_CRITICAL, Reason.VC_MALFORMED, Reason.VC_ALG_NOT_ALLOWED, Reason.VC_SIGNATURE_INVALID,
+    public static final JwsPolicy STATUS_LIST = new JwsPolicy(
+            "status list credential",
+            ISSUER_ALGORITHMS,
+            JADES_CRITICAL,
+            Reason.VC_MALFORMED,
+            Reason.VC_ALG_NOT_ALLOWED,
+            Reason.VC_SIGNATURE_INVALID,
             Reason.VC_SIGNATURE_INVALID);
 
     public JwsPolicy {

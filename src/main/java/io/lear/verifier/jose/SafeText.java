@@ -2,8 +2,7 @@ package io.lear.verifier.jose;
 
 /** Request-supplied identifiers are logged and echoed only in a bounded, printable form. */
 public final class SafeText {
-    private SafeText() {
-    }
+    private SafeText() {}
 
     public static String of(String s) {
         String printable = String.valueOf(s).replaceAll("[^\\x20-\\x7E]", "?");

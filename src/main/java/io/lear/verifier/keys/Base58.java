@@ -11,8 +11,7 @@ public final class Base58 {
     private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final BigInteger RADIX = BigInteger.valueOf(58);
 
-    private Base58() {
-    }
+    private Base58() {}
 
     /** Each leading '1' is a zero byte; the rest is a big-endian base-58 number. */
     public static byte[] decode(String input) {

@@ -2,6 +2,7 @@ package io.lear.verifier.keys;
 
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
+import io.lear.verifier.jose.JsonText;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.lear.verifier.jose.JsonText;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -38,7 +38,8 @@ public class DidJwksEndpoint {
             jwk.put("kid", key.did());
             jwk.put("use", "sig");
             jwk.put("alg", key.type().jwsAlgorithm());
-            return Response.ok(JsonText.write(Map.of("keys", List.of(jwk))), JwksEndpoint.JWK_SET_JSON).build();
+            return Response.ok(JsonText.write(Map.of("keys", List.of(jwk))), JwksEndpoint.JWK_SET_JSON)
+                    .build();
         } catch (JoseException e) {
             throw OAuthException.of(Reason.NOT_FOUND, "not a supported did:key");
         }

@@ -5,8 +5,6 @@ import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.EdECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
@@ -30,17 +28,19 @@ public final class DidKey {
     static final int MAX_MULTIBASE = 93;
     /** Multicodec varints: p256-pub (0x1200) and ed25519-pub (0xed). */
     private static final int P256_CODEC = 0x8024;
+
     private static final int ED25519_CODEC = 0xED01;
 
     private static final ECParameterSpec P256 = p256();
-    private static final BigInteger P = new BigInteger(
-            "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff", 16);
-    private static final BigInteger B = new BigInteger(
-            "5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b", 16);
+    private static final BigInteger P =
+            new BigInteger("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff", 16);
+    private static final BigInteger B =
+            new BigInteger("5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b", 16);
 
     /** Key types and the JWS algorithm each is used with. */
     public enum KeyType {
-        P256("ES256"), ED25519("EdDSA");
+        P256("ES256"),
+        ED25519("EdDSA");
 
         private final String jwsAlgorithm;
 
@@ -84,7 +84,8 @@ public final class DidKey {
         int codec = bytes.length < 2 ? -1 : (bytes[0] & 0xFF) << 8 | bytes[1] & 0xFF;
         return switch (codec) {
             case P256_CODEC -> new DidKey(did, KeyType.P256, p256Key(Arrays.copyOfRange(bytes, 2, bytes.length)));
-            case ED25519_CODEC -> new DidKey(did, KeyType.ED25519, ed25519Key(Arrays.copyOfRange(bytes, 2, bytes.length)));
+            case ED25519_CODEC ->
+                new DidKey(did, KeyType.ED25519, ed25519Key(Arrays.copyOfRange(bytes, 2, bytes.length)));
             default -> throw new IllegalArgumentException("unsupported did:key multicodec");
         };
     }
@@ -107,7 +108,8 @@ public final class DidKey {
         if (point.length == 33 && (point[0] == 0x02 || point[0] == 0x03)) {
             x = new BigInteger(1, Arrays.copyOfRange(point, 1, 33));
             // y² = x³ − 3x + b (mod p); p ≡ 3 (mod 4), so a root is (y²)^((p+1)/4).
-            BigInteger y2 = x.pow(3).subtract(x.multiply(BigInteger.valueOf(3))).add(B).mod(P);
+            BigInteger y2 =
+                    x.pow(3).subtract(x.multiply(BigInteger.valueOf(3))).add(B).mod(P);
             y = y2.modPow(P.add(BigInteger.ONE).shiftRight(2), P);
             if (!y.modPow(BigInteger.TWO, P).equals(y2)) {
                 throw new IllegalArgumentException("did:key point is not on P-256");
@@ -121,8 +123,14 @@ public final class DidKey {
         } else {
             throw new IllegalArgumentException("did:key P-256 point has a bad length or form");
         }
-        if (x.compareTo(P) >= 0 || y.compareTo(P) >= 0
-                || !y.pow(2).mod(P).equals(x.pow(3).subtract(x.multiply(BigInteger.valueOf(3))).add(B).mod(P))) {
+        if (x.compareTo(P) >= 0
+                || y.compareTo(P) >= 0
+                || !y.pow(2)
+                        .mod(P)
+                        .equals(x.pow(3)
+                                .subtract(x.multiply(BigInteger.valueOf(3)))
+                                .add(B)
+                                .mod(P))) {
             throw new IllegalArgumentException("did:key point is not on P-256");
         }
         try {
@@ -143,8 +151,9 @@ public final class DidKey {
         boolean xOdd = (be[0] & 0x80) != 0;
         be[0] &= 0x7F;
         try {
-            return KeyFactory.getInstance("EdDSA").generatePublic(new EdECPublicKeySpec(
-                    NamedParameterSpec.ED25519, new EdECPoint(xOdd, new BigInteger(1, be))));
+            return KeyFactory.getInstance("EdDSA")
+                    .generatePublic(new EdECPublicKeySpec(
+                            NamedParameterSpec.ED25519, new EdECPoint(xOdd, new BigInteger(1, be))));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("did:key Ed25519 key rejected");
         }

@@ -20,7 +20,9 @@ public class JwksEndpoint {
         CacheControl cc = new CacheControl();
         cc.setMaxAge(300);
         cc.setNoTransform(false);
-        return Response.ok(keys.publicJwks(), JWK_SET_JSON).cacheControl(publicCache(cc)).build();
+        return Response.ok(keys.publicJwks(), JWK_SET_JSON)
+                .cacheControl(publicCache(cc))
+                .build();
     }
 
     private static CacheControl publicCache(CacheControl cc) {

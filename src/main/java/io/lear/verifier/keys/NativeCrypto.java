@@ -14,8 +14,7 @@ import java.util.logging.Logger;
 public final class NativeCrypto {
     private static final Logger LOG = Logger.getLogger(NativeCrypto.class.getName());
 
-    private NativeCrypto() {
-    }
+    private NativeCrypto() {}
 
     /**
      * @param wanted {@code verifier.crypto.provider}: {@code native} (default) or {@code jdk}
@@ -30,7 +29,8 @@ public final class NativeCrypto {
             AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
             Throwable error = accp.getLoadingError();
             if (error != null) {
-                LOG.warning("crypto provider: JDK (native provider unavailable: " + error.getClass().getSimpleName() + ")");
+                LOG.warning("crypto provider: JDK (native provider unavailable: "
+                        + error.getClass().getSimpleName() + ")");
                 return "JDK";
             }
             Provider present = Security.getProvider(accp.getName());
@@ -41,12 +41,12 @@ public final class NativeCrypto {
             LOG.info("crypto provider: " + accp.getName() + " " + accp.getVersionStr() + " (native AWS-LC)");
             return accp.getName();
         } catch (LinkageError | RuntimeException e) {
-            LOG.warning("crypto provider: JDK (native provider failed: " + e.getClass().getSimpleName() + ")");
+            LOG.warning("crypto provider: JDK (native provider failed: "
+                    + e.getClass().getSimpleName() + ")");
             return "JDK";
         }
     }
 
     /** The provider {@link #install} chose, for the readiness report. */
-    public record Active(String name) {
-    }
+    public record Active(String name) {}
 }

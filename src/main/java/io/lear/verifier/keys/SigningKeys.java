@@ -1,6 +1,7 @@
 package io.lear.verifier.keys;
 
 import io.lear.verifier.config.ConfigurationException;
+import io.lear.verifier.jose.JsonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,13 +11,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import io.lear.verifier.jose.JsonText;
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
@@ -85,7 +84,9 @@ public final class SigningKeys {
         List<EllipticCurveJsonWebKey> keys = new ArrayList<>();
         for (JsonWebKey jwk : set.getJsonWebKeys()) {
             if (!(jwk instanceof EllipticCurveJsonWebKey ec)
-                    || !EllipticCurves.P256.getCurve().equals(ec.getECPublicKey().getParams().getCurve())
+                    || !EllipticCurves.P256
+                            .getCurve()
+                            .equals(ec.getECPublicKey().getParams().getCurve())
                     || ec.getPrivateKey() == null) {
                 throw new ConfigurationException("verifier.keys", "every key must be a private P-256 EC key");
             }
@@ -104,9 +105,11 @@ public final class SigningKeys {
         }
         EllipticCurveJsonWebKey active = keys.get(0);
         if (activeKid.isPresent()) {
-            active = keys.stream().filter(k -> k.getKeyId().equals(activeKid.get())).findFirst()
-                    .orElseThrow(() -> new ConfigurationException("verifier.keys.active",
-                            "no key with kid " + activeKid.get() + " in verifier.keys"));
+            active = keys.stream()
+                    .filter(k -> k.getKeyId().equals(activeKid.get()))
+                    .findFirst()
+                    .orElseThrow(() -> new ConfigurationException(
+                            "verifier.keys.active", "no key with kid " + activeKid.get() + " in verifier.keys"));
         }
         return new SigningKeys(keys, active);
     }
@@ -134,8 +137,8 @@ public final class SigningKeys {
         } catch (java.nio.file.FileAlreadyExistsException raced) {
             // Another start created it first; use that one.
         } catch (IOException e) {
-            throw new ConfigurationException("verifier.keys", "not set, and the development key cannot be written to "
-                    + file);
+            throw new ConfigurationException(
+                    "verifier.keys", "not set, and the development key cannot be written to " + file);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.lear.verifier.sample;
 
 import io.lear.verifier.VerifierApplication;
+import io.lear.verifier.jose.JsonText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import io.lear.verifier.jose.JsonText;
 
 /**
  * A resource server in the same WAR, secured by MicroProfile JWT against the verifier's JWKS:

@@ -2,16 +2,16 @@ package io.lear.verifier.token;
 
 import io.lear.verifier.client.AuthenticatedClient;
 import io.lear.verifier.config.VerifierConfig;
-import io.lear.verifier.jose.JsonText;
 import io.lear.verifier.credential.MachineCredential;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.lear.verifier.jose.JsonText;
 import io.lear.verifier.keys.SigningKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -74,6 +74,5 @@ public final class AccessTokenIssuer {
     }
 
     /** The signed token and what the response reports about it. */
-    public record IssuedToken(String accessToken, long expiresIn, String scope) {
-    }
+    public record IssuedToken(String accessToken, long expiresIn, String scope) {}
 }

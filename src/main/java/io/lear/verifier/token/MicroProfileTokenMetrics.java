@@ -3,9 +3,9 @@ package io.lear.verifier.token;
 import io.lear.verifier.client.InMemoryReplayGuard;
 import io.lear.verifier.client.RedisReplayGuard;
 import io.lear.verifier.client.ReplayGuard;
-import io.lear.verifier.trust.TrustSetup;
 import io.lear.verifier.trust.RefreshingSource;
 import io.lear.verifier.trust.StatusLists;
+import io.lear.verifier.trust.TrustSetup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,34 +38,64 @@ public class MicroProfileTokenMetrics implements TokenMetrics {
 
     @PostConstruct
     void register() {
-        latency = registry.timer(Metadata.builder().withName("token_latency")
-                .withDescription("Time to decide a token request").build());
+        latency = registry.timer(Metadata.builder()
+                .withName("token_latency")
+                .withDescription("Time to decide a token request")
+                .build());
         for (RefreshingSource<?> s : trust.sources) {
             Tag source = new Tag("source", s.name());
-            registry.gauge(Metadata.builder().withName("trust_source_age_seconds")
-                    .withDescription("Age of the cached trust document (-1: none)").build(), s, RefreshingSource::ageSeconds, source);
-            registry.gauge(Metadata.builder().withName("trust_source_fetch_failures")
-                    .withDescription("Failed loads of the trust document").build(), s, RefreshingSource::failures, source);
+            registry.gauge(
+                    Metadata.builder()
+                            .withName("trust_source_age_seconds")
+                            .withDescription("Age of the cached trust document (-1: none)")
+                            .build(),
+                    s,
+                    RefreshingSource::ageSeconds,
+                    source);
+            registry.gauge(
+                    Metadata.builder()
+                            .withName("trust_source_fetch_failures")
+                            .withDescription("Failed loads of the trust document")
+                            .build(),
+                    s,
+                    RefreshingSource::failures,
+                    source);
         }
         var lists = trust.statusLists;
         registry.gauge(Metadata.builder().withName("status_lists_cached").build(), lists, StatusLists::cachedCount);
-        registry.gauge(Metadata.builder().withName("status_list_max_age_seconds")
-                .withDescription("Age of the oldest cached status list").build(), lists, StatusLists::maxAgeSeconds);
-        registry.gauge(Metadata.builder().withName("status_list_fetch_failures").build(), lists,
-                StatusLists::fetchFailures);
+        registry.gauge(
+                Metadata.builder()
+                        .withName("status_list_max_age_seconds")
+                        .withDescription("Age of the oldest cached status list")
+                        .build(),
+                lists,
+                StatusLists::maxAgeSeconds);
+        registry.gauge(
+                Metadata.builder().withName("status_list_fetch_failures").build(), lists, StatusLists::fetchFailures);
         if (replay instanceof InMemoryReplayGuard memory) {
-            registry.gauge(Metadata.builder().withName("replay_store_entries")
-                    .withDescription("Entries in the in-memory replay store").build(), memory, InMemoryReplayGuard::size);
+            registry.gauge(
+                    Metadata.builder()
+                            .withName("replay_store_entries")
+                            .withDescription("Entries in the in-memory replay store")
+                            .build(),
+                    memory,
+                    InMemoryReplayGuard::size);
         }
         if (replay instanceof RedisReplayGuard redis) {
-            registry.gauge(Metadata.builder().withName("replay_store_errors")
-                    .withDescription("Replay store (Redis) failures").build(), redis, RedisReplayGuard::errors);
+            registry.gauge(
+                    Metadata.builder()
+                            .withName("replay_store_errors")
+                            .withDescription("Replay store (Redis) failures")
+                            .build(),
+                    redis,
+                    RedisReplayGuard::errors);
         }
     }
 
     @Override
     public void record(String outcome, String reason, long startedNanos) {
-        registry.counter("token_requests", new Tag("outcome", outcome), new Tag("reason", reason)).inc();
+        registry.counter("token_requests", new Tag("outcome", outcome), new Tag("reason", reason))
+                .inc();
         latency.update(Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 }

@@ -39,7 +39,8 @@ public final class ScopePolicy {
         Set<String> out = new LinkedHashSet<>();
         for (String s : parts) {
             if (s.isEmpty() || !s.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
-                throw OAuthException.of(Reason.SCOPE_NOT_ALLOWED, "scope is not a space-separated list of scope tokens");
+                throw OAuthException.of(
+                        Reason.SCOPE_NOT_ALLOWED, "scope is not a space-separated list of scope tokens");
             }
             if (!allowed.contains(s) || (!clientScopes.isEmpty() && !clientScopes.contains(s))) {
                 throw OAuthException.of(Reason.SCOPE_NOT_ALLOWED, "scope '" + s + "' is not allowed");

@@ -4,6 +4,7 @@ import io.lear.verifier.credential.MachineCredential;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.error.UnexpectedExceptionMapper;
+import io.lear.verifier.jose.JsonText;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
-import io.lear.verifier.jose.JsonText;
 
 /**
  * One structured JSON line per token decision (profile §13): outcome, reason, who and which

@@ -5,6 +5,7 @@ import io.lear.verifier.error.ErrorResponses;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.http.RequestIdFilter;
+import io.lear.verifier.jose.JsonText;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.lear.verifier.jose.JsonText;
 
 /** {@code POST /oidc/token}: the client_credentials grant with a VP-carrying client assertion. */
 @Path(VerifierConfig.TOKEN_PATH)
@@ -37,8 +37,10 @@ public class TokenEndpoint {
         long started = System.nanoTime();
         String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
         try {
-            TokenRequest request = TokenRequest.from(headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
-                    readBounded(body), headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null);
+            TokenRequest request = TokenRequest.from(
+                    headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                    readBounded(body),
+                    headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null);
             TokenService.Grant grant = tokens.grant(request);
             audit.granted(requestId, grant, started);
             Map<String, Object> json = new LinkedHashMap<>();
@@ -47,7 +49,9 @@ public class TokenEndpoint {
             json.put("expires_in", grant.token().expiresIn());
             json.put("scope", grant.token().scope());
             return Response.ok(JsonText.write(json), MediaType.APPLICATION_JSON_TYPE)
-                    .cacheControl(ErrorResponses.noStore()).header("Pragma", "no-cache").build();
+                    .cacheControl(ErrorResponses.noStore())
+                    .header("Pragma", "no-cache")
+                    .build();
         } catch (OAuthException e) {
             audit.refused(requestId, e, started);
             return ErrorResponses.toResponse(e);
@@ -62,8 +66,8 @@ public class TokenEndpoint {
         try {
             byte[] data = in.readNBytes(TokenRequest.MAX_BODY_BYTES + 1);
             if (data.length > TokenRequest.MAX_BODY_BYTES) {
-                throw OAuthException.of(Reason.REQUEST_TOO_LARGE,
-                        "request body exceeds " + TokenRequest.MAX_BODY_BYTES + " bytes");
+                throw OAuthException.of(
+                        Reason.REQUEST_TOO_LARGE, "request body exceeds " + TokenRequest.MAX_BODY_BYTES + " bytes");
             }
             return data;
         } catch (IOException e) {

@@ -6,7 +6,7 @@ package io.lear.verifier.token;
  * line stays the record of each decision.
  */
 public interface TokenMetrics {
-    TokenMetrics NONE = (outcome, reason, startedNanos) -> { };
+    TokenMetrics NONE = (outcome, reason, startedNanos) -> {};
 
     void record(String outcome, String reason, long startedNanos);
 }

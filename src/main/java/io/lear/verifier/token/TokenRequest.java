@@ -14,14 +14,21 @@ import java.util.Set;
  * A token request read from its form body (profile §3): every known parameter at most once, empty
  * values treated as absent (RFC 6749 §3.2), unknown parameters ignored.
  */
-public record TokenRequest(String clientAssertion, Optional<String> clientId, Optional<String> scope,
-        Optional<String> resource) {
+public record TokenRequest(
+        String clientAssertion, Optional<String> clientId, Optional<String> scope, Optional<String> resource) {
 
     public static final String GRANT_CLIENT_CREDENTIALS = "client_credentials";
-    public static final String CLIENT_ASSERTION_TYPE_JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    public static final String CLIENT_ASSERTION_TYPE_JWT_BEARER =
+            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     public static final int MAX_BODY_BYTES = 128 * 1024;
-    private static final Set<String> KNOWN = Set.of("grant_type", "client_assertion_type", "client_assertion",
-            "client_id", "scope", "resource", "client_secret");
+    private static final Set<String> KNOWN = Set.of(
+            "grant_type",
+            "client_assertion_type",
+            "client_assertion",
+            "client_id",
+            "scope",
+            "resource",
+            "client_secret");
 
     /**
      * @param contentType the request's Content-Type header, may be null
@@ -29,14 +36,18 @@ public record TokenRequest(String clientAssertion, Optional<String> clientId, Op
      * @param hasAuthorizationHeader whether the request carried an Authorization header
      */
     public static TokenRequest from(String contentType, byte[] body, boolean hasAuthorizationHeader) {
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).trim()
-                .startsWith("application/x-www-form-urlencoded")) {
-            throw OAuthException.of(Reason.UNSUPPORTED_MEDIA_TYPE,
-                    "token requests must be application/x-www-form-urlencoded");
+        if (contentType == null
+                || !contentType
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .trim()
+                        .startsWith("application/x-www-form-urlencoded")) {
+            throw OAuthException.of(
+                    Reason.UNSUPPORTED_MEDIA_TYPE, "token requests must be application/x-www-form-urlencoded");
         }
         Map<String, String> params = parse(new String(body, StandardCharsets.US_ASCII));
         if (hasAuthorizationHeader || params.containsKey("client_secret")) {
-            throw OAuthException.of(Reason.MULTIPLE_CLIENT_AUTH,
+            throw OAuthException.of(
+                    Reason.MULTIPLE_CLIENT_AUTH,
                     "use only the client assertion to authenticate (no Authorization header, no client_secret)");
         }
         String grant = require(params, "grant_type");
@@ -45,12 +56,16 @@ public record TokenRequest(String clientAssertion, Optional<String> clientId, Op
         }
         String assertionType = require(params, "client_assertion_type");
         if (!assertionType.equals(CLIENT_ASSERTION_TYPE_JWT_BEARER)) {
-            throw OAuthException.of(Reason.UNSUPPORTED_ASSERTION_TYPE,
+            throw OAuthException.of(
+                    Reason.UNSUPPORTED_ASSERTION_TYPE,
                     "client_assertion_type must be " + CLIENT_ASSERTION_TYPE_JWT_BEARER);
         }
         String assertion = require(params, "client_assertion");
-        return new TokenRequest(assertion, Optional.ofNullable(params.get("client_id")),
-                Optional.ofNullable(params.get("scope")), Optional.ofNullable(params.get("resource")));
+        return new TokenRequest(
+                assertion,
+                Optional.ofNullable(params.get("client_id")),
+                Optional.ofNullable(params.get("scope")),
+                Optional.ofNullable(params.get("resource")));
     }
 
     private static String require(Map<String, String> params, String name) {

@@ -8,9 +8,9 @@ import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.keys.DidKeyResolver;
 import io.lear.verifier.keys.SigningKeys;
+import io.lear.verifier.trust.RegisteredClients;
 import io.lear.verifier.trust.TrustSetup;
 import java.time.Clock;
-import io.lear.verifier.trust.RegisteredClients;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,8 +34,13 @@ public final class TokenService {
     private final Optional<RegisteredClients> clients;
     private final DidKeyResolver dids;
 
-    public TokenService(VerifierConfig config, ClientAuthenticator authenticator, ReplayGuard replay,
-            AccessTokenIssuer issuer, Optional<RegisteredClients> clients, DidKeyResolver dids) {
+    public TokenService(
+            VerifierConfig config,
+            ClientAuthenticator authenticator,
+            ReplayGuard replay,
+            AccessTokenIssuer issuer,
+            Optional<RegisteredClients> clients,
+            DidKeyResolver dids) {
         this.config = config;
         this.scopes = new ScopePolicy(config.tokenScopes());
         this.authenticator = authenticator;
@@ -46,10 +51,20 @@ public final class TokenService {
     }
 
     /** The production wiring, which the unit tests reuse with their own clock, configuration and replay store. */
-    public static TokenService wire(VerifierConfig config, Clock clock, SigningKeys keys, DidKeyResolver dids, TrustSetup trust,
+    public static TokenService wire(
+            VerifierConfig config,
+            Clock clock,
+            SigningKeys keys,
+            DidKeyResolver dids,
+            TrustSetup trust,
             ReplayGuard replay) {
-        return new TokenService(config, ClientAuthenticator.wire(config, clock, dids, trust), replay,
-                new AccessTokenIssuer(config, keys, clock), trust.clients, dids);
+        return new TokenService(
+                config,
+                ClientAuthenticator.wire(config, clock, dids, trust),
+                replay,
+                new AccessTokenIssuer(config, keys, clock),
+                trust.clients,
+                dids);
     }
 
     public ClientAuthenticator authenticator() {
@@ -57,8 +72,7 @@ public final class TokenService {
     }
 
     /** The outcome of a granted request: who got which token. */
-    public record Grant(AuthenticatedClient client, AccessTokenIssuer.IssuedToken token) {
-    }
+    public record Grant(AuthenticatedClient client, AccessTokenIssuer.IssuedToken token) {}
 
     public Grant grant(TokenRequest request) {
         // Checked before authentication too, so that a bad scope costs no signature verification.
@@ -66,7 +80,8 @@ public final class TokenService {
         String audience = audience(request);
         AuthenticatedClient client = authenticator.authenticate(request.clientAssertion(), request.clientId());
         try {
-            Set<String> clientScopes = clients.map(c -> c.require(client.clientId()).scopes()).orElse(Set.of());
+            Set<String> clientScopes =
+                    clients.map(c -> c.require(client.clientId()).scopes()).orElse(Set.of());
             List<String> granted = scopes.grant(request.scope(), clientScopes);
             if (!replay.firstUse(client.clientId(), client.jti(), client.replayGuardUntil())) {
                 throw OAuthException.of(Reason.ASSERTION_REPLAYED, "client assertion 'jti' was already used");

@@ -95,7 +95,8 @@ public final class CertificateChainValidator {
                 params.setRevocationEnabled(false);
                 params.setDate(Date.from(date));
                 params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(chain)));
-                var result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
+                var result = (PKIXCertPathBuilderResult)
+                        CertPathBuilder.getInstance("PKIX").build(params);
                 List<X509Certificate> path = new ArrayList<>();
                 for (var c : result.getCertPath().getCertificates()) {
                     path.add((X509Certificate) c);
@@ -106,7 +107,8 @@ public final class CertificateChainValidator {
                 // Not at this date; the next one, or untrusted.
             }
         }
-        throw untrusted("credential certificate chain does not lead to a trust anchor, or a certificate is not valid now");
+        throw untrusted(
+                "credential certificate chain does not lead to a trust anchor, or a certificate is not valid now");
     }
 
     private static Validity validity(List<X509Certificate> path) {

@@ -19,5 +19,4 @@ public final class CompositeTrustedIssuers implements TrustedIssuers {
         }
         return out;
     }
-
 }

@@ -1,5 +1,6 @@
 package io.lear.verifier.trust;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.io.ByteArrayOutputStream;
 
 /**
  * The one outbound HTTP client (profile §7.4): https only unless allowed, a deadline on the whole
@@ -43,7 +43,8 @@ public final class Fetcher {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme();
-            return uri.getHost() != null && uri.getUserInfo() == null
+            return uri.getHost() != null
+                    && uri.getUserInfo() == null
                     && ("https".equals(scheme) || (allowHttp && "http".equals(scheme)));
         } catch (java.net.URISyntaxException e) {
             return false;
@@ -53,7 +54,8 @@ public final class Fetcher {
     /** GETs {@code url}; throws {@link FetchException} on any failure, including non-200 answers. */
     public byte[] get(String url, String accept) throws FetchException {
         if (!permits(url)) {
-            throw new FetchException("URL not allowed by the fetch policy (https only unless verifier.fetch.allow-http)");
+            throw new FetchException(
+                    "URL not allowed by the fetch policy (https only unless verifier.fetch.allow-http)");
         }
         CompletableFuture<byte[]> mine = new CompletableFuture<>();
         CompletableFuture<byte[]> shared = inFlight.putIfAbsent(url, mine);
@@ -79,8 +81,11 @@ public final class Fetcher {
     }
 
     private void start(String url, String accept, CompletableFuture<byte[]> result) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Accept", accept).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
+                .header("Accept", accept)
+                .GET()
+                .build();
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> {
             if (info.statusCode() != 200) {
                 return HttpResponse.BodySubscribers.replacing(null);
@@ -90,11 +95,13 @@ public final class Fetcher {
         exchange.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((response, error) -> {
             if (error != null) {
                 exchange.cancel(true);
-                result.completeExceptionally(error instanceof TimeoutException
-                        ? new FetchException("timed out after " + timeout.toSeconds() + " s") : error);
+                result.completeExceptionally(
+                        error instanceof TimeoutException
+                                ? new FetchException("timed out after " + timeout.toSeconds() + " s")
+                                : error);
             } else if (response.statusCode() != 200) {
-                result.completeExceptionally(new FetchException("HTTP status " + response.statusCode(),
-                        response.statusCode()));
+                result.completeExceptionally(
+                        new FetchException("HTTP status " + response.statusCode(), response.statusCode()));
             } else {
                 result.complete(response.body());
             }

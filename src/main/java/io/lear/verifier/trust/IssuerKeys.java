@@ -1,9 +1,9 @@
 package io.lear.verifier.trust;
 
-import io.lear.verifier.jose.CompactJws;
-import io.lear.verifier.jose.JwsPolicy;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
+import io.lear.verifier.jose.CompactJws;
+import io.lear.verifier.jose.JwsPolicy;
 import io.lear.verifier.keys.DidKey;
 import io.lear.verifier.keys.DidKeyResolver;
 import java.io.ByteArrayInputStream;
@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Finds and checks the key that signed a credential or status list: the {@code x5c} leaf, chained
@@ -25,7 +24,6 @@ public final class IssuerKeys {
     static final String ELSI_PREFIX = "did:elsi:";
     private static final int MAX_CHAIN = 10;
     private static final int MAX_CERT_CHARS = 16 * 1024;
-
 
     private final CertificateChainValidator chains;
     private final DidKeyResolver dids;
@@ -78,13 +76,15 @@ public final class IssuerKeys {
         List<X509Certificate> chain = certificates(encoded);
         if (jws.alg().equals("EdDSA")) {
             // Seals are RSA or EC certificates (§15.1); EdDSA is for did:key issuers.
-            throw OAuthException.of(policy.signatureInvalid(), policy.what() + " signed with EdDSA under an x5c certificate");
+            throw OAuthException.of(
+                    policy.signatureInvalid(), policy.what() + " signed with EdDSA under an x5c certificate");
         }
         policy.verify(jws, chain.get(0).getPublicKey(), null, "its x5c certificate");
         chains.requireTrusted(chain, now);
         // Exactly one value: a seal naming two organisations must not sign for either (§15.1).
         if (!OrganizationIdentifier.of(chain.get(0)).equals(List.of(organizationIdentifier))) {
-            throw OAuthException.of(Reason.VC_CERTIFICATE_MISMATCH,
+            throw OAuthException.of(
+                    Reason.VC_CERTIFICATE_MISMATCH,
                     "credential certificate must hold exactly one organizationIdentifier, the did:elsi issuer's");
         }
         remember(encoded, chain);
@@ -105,10 +105,12 @@ public final class IssuerKeys {
     private List<String> x5c(CompactJws jws) {
         Object raw = jws.header().raw().get("x5c");
         if (raw == null) {
-            throw OAuthException.of(Reason.VC_CERTIFICATE_UNTRUSTED, "did:elsi credential has no x5c certificate chain");
+            throw OAuthException.of(
+                    Reason.VC_CERTIFICATE_UNTRUSTED, "did:elsi credential has no x5c certificate chain");
         }
         if (!(raw instanceof List<?> list) || list.isEmpty() || list.size() > MAX_CHAIN) {
-            throw OAuthException.of(Reason.VC_MALFORMED, "credential x5c is not an array of 1 to " + MAX_CHAIN + " certificates");
+            throw OAuthException.of(
+                    Reason.VC_MALFORMED, "credential x5c is not an array of 1 to " + MAX_CHAIN + " certificates");
         }
         List<String> out = new ArrayList<>(list.size());
         for (Object o : list) {
@@ -128,7 +130,8 @@ public final class IssuerKeys {
                 X509Certificate cert = parsed.get(s);
                 if (cert == null) {
                     cf = cf != null ? cf : CertificateFactory.getInstance("X.509");
-                    cert = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(s)));
+                    cert = (X509Certificate) cf.generateCertificate(
+                            new ByteArrayInputStream(Base64.getDecoder().decode(s)));
                 }
                 out.add(cert);
             }

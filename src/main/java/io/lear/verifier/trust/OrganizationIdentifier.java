@@ -14,8 +14,7 @@ public final class OrganizationIdentifier {
     private static final String OID = "2.5.4.97";
     private static final Map<String, String> KEYWORDS = Map.of(OID, "organizationIdentifier");
 
-    private OrganizationIdentifier() {
-    }
+    private OrganizationIdentifier() {}
 
     /** Every organizationIdentifier value in the subject, usually one. */
     public static List<String> of(X509Certificate cert) {

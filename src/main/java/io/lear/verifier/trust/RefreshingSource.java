@@ -29,8 +29,7 @@ public final class RefreshingSource<T> {
         T load() throws Exception;
     }
 
-    private record Snapshot<T>(T value, Instant loadedAt) {
-    }
+    private record Snapshot<T>(T value, Instant loadedAt) {}
 
     private final String name;
     private final Loader<T> loader;
@@ -44,8 +43,8 @@ public final class RefreshingSource<T> {
     private volatile Instant lastAttempt = Instant.MIN;
     private volatile long failures;
 
-    public RefreshingSource(String name, Loader<T> loader, Clock clock, Duration refresh, Duration maxStaleness,
-            Executor background) {
+    public RefreshingSource(
+            String name, Loader<T> loader, Clock clock, Duration refresh, Duration maxStaleness, Executor background) {
         this.name = name;
         this.loader = loader;
         this.clock = clock;

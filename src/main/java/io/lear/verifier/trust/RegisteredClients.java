@@ -15,8 +15,7 @@ import java.util.Set;
  */
 public final class RegisteredClients {
     /** A registration: the scopes it may ask for (empty: no bound beyond the server's). */
-    public record Registration(String clientId, Set<String> grantTypes, Set<String> scopes) {
-    }
+    public record Registration(String clientId, Set<String> grantTypes, Set<String> scopes) {}
 
     private final RefreshingSource<Map<String, Registration>> source;
 
@@ -42,7 +41,10 @@ public final class RegisteredClients {
     private static Set<String> strings(Object v) {
         Set<String> out = new LinkedHashSet<>();
         if (v instanceof List<?> list) {
-            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(out::add);
+            list.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .forEach(out::add);
         } else if (v instanceof String s) {
             out.add(s);
         }

@@ -28,13 +28,13 @@ final class SealCertificateProfile {
     private static final Set<String> TLS_PURPOSES = Set.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2");
     /** SHA-2 (256 and up) and SHA-3 signature names as the JDK spells them, e.g. SHA512withRSA. */
     private static final Pattern STRONG_HASH = Pattern.compile("SHA(256|384|512|3-256|3-384|3-512)WITH.*");
-    private static final Set<String> STRONG_DIGESTS = Set.of("SHA-256", "SHA-384", "SHA-512", "SHA3-256",
-            "SHA3-384", "SHA3-512");
+
+    private static final Set<String> STRONG_DIGESTS =
+            Set.of("SHA-256", "SHA-384", "SHA-512", "SHA3-256", "SHA3-384", "SHA3-512");
     private static final int MIN_RSA_BITS = 2048;
     private static final int MIN_EC_BITS = 256;
 
-    private SealCertificateProfile() {
-    }
+    private SealCertificateProfile() {}
 
     /** The leaf ({@code x5c[0]}): an end-entity certificate for signatures. */
     static void checkLeaf(X509Certificate leaf) {

@@ -1,11 +1,11 @@
 package io.lear.verifier.trust;
 
-import io.lear.verifier.jose.CredentialJwt;
-import io.lear.verifier.jose.Claims;
-import io.lear.verifier.jose.CompactJws;
-import io.lear.verifier.jose.JwsPolicy;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
+import io.lear.verifier.jose.Claims;
+import io.lear.verifier.jose.CompactJws;
+import io.lear.verifier.jose.CredentialJwt;
+import io.lear.verifier.jose.JwsPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +27,8 @@ public final class StatusLists {
     private static final Set<String> TYPES = Set.of("BitstringStatusListEntry", "StatusList2021Entry");
     private static final Set<String> PURPOSES = Set.of("revocation", "suspension");
     private static final int MAX_LISTS = 1000;
-    private static final String ACCEPT = "application/vc+jwt, application/jwt, application/statuslist+jwt;q=0.9, */*;q=0.1";
+    private static final String ACCEPT =
+            "application/vc+jwt, application/jwt, application/statuslist+jwt;q=0.9, */*;q=0.1";
 
     /** A verified status list of one issuer, with its own validity window. */
     record StatusList(Optional<Instant> validFrom, Optional<Instant> validUntil, String purpose, Bitstring bits) {
@@ -51,8 +52,15 @@ public final class StatusLists {
     private final Optional<RefreshingSource<Set<String>>> legacyList;
     private final ConcurrentHashMap<String, RefreshingSource<StatusList>> lists = new ConcurrentHashMap<>();
 
-    public StatusLists(Fetcher fetcher, IssuerKeys issuerKeys, Clock clock, Duration refresh, Duration maxStaleness,
-            Duration skew, java.util.concurrent.Executor refreshes, Optional<RefreshingSource<Set<String>>> legacyList) {
+    public StatusLists(
+            Fetcher fetcher,
+            IssuerKeys issuerKeys,
+            Clock clock,
+            Duration refresh,
+            Duration maxStaleness,
+            Duration skew,
+            java.util.concurrent.Executor refreshes,
+            Optional<RefreshingSource<Set<String>>> legacyList) {
         this.fetcher = fetcher;
         this.issuerKeys = issuerKeys;
         this.clock = clock;
@@ -72,7 +80,10 @@ public final class StatusLists {
         if (!(ids instanceof java.util.List<?> list)) {
             throw new IllegalArgumentException("'revoked_credentials' is not a list");
         }
-        return Set.copyOf(list.stream().filter(String.class::isInstance).map(String.class::cast).toList());
+        return Set.copyOf(list.stream()
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .toList());
     }
 
     /**
@@ -114,8 +125,10 @@ public final class StatusLists {
         if (lists.size() >= MAX_LISTS && !lists.containsKey(key)) {
             lists.clear();
         }
-        RefreshingSource<StatusList> source = lists.computeIfAbsent(key, k -> new RefreshingSource<>("status list",
-                () -> load(url, issuerId), clock, refresh, maxStaleness, refreshes));
+        RefreshingSource<StatusList> source = lists.computeIfAbsent(
+                key,
+                k -> new RefreshingSource<>(
+                        "status list", () -> load(url, issuerId), clock, refresh, maxStaleness, refreshes));
         StatusList list;
         try {
             list = source.get();
@@ -136,7 +149,8 @@ public final class StatusLists {
             throw unavailable("credential status index is outside the status list");
         }
         if (set) {
-            throw OAuthException.of(Reason.VC_REVOKED, "credential is " + (purpose.equals("suspension") ? "suspended" : "revoked"));
+            throw OAuthException.of(
+                    Reason.VC_REVOKED, "credential is " + (purpose.equals("suspension") ? "suspended" : "revoked"));
         }
     }
 
@@ -167,7 +181,8 @@ public final class StatusLists {
     }
 
     private static OAuthException unavailable(String description) {
-        return OAuthException.unavailable(Reason.VC_STATUS_UNAVAILABLE, description, TrustDocuments.RETRY_AFTER_SECONDS);
+        return OAuthException.unavailable(
+                Reason.VC_STATUS_UNAVAILABLE, description, TrustDocuments.RETRY_AFTER_SECONDS);
     }
 
     /** For metrics: how many lists are cached, the oldest one's age, and failed loads. */
@@ -176,7 +191,10 @@ public final class StatusLists {
     }
 
     public long maxAgeSeconds() {
-        return lists.values().stream().mapToLong(RefreshingSource::ageSeconds).max().orElse(0);
+        return lists.values().stream()
+                .mapToLong(RefreshingSource::ageSeconds)
+                .max()
+                .orElse(0);
     }
 
     public long fetchFailures() {

@@ -46,13 +46,20 @@ public final class TirTrustedIssuers implements TrustedIssuers {
     /** Issuers the registry does not list, until when; apart, so they never evict a listed issuer. */
     private final ConcurrentHashMap<String, Instant> notListed = new ConcurrentHashMap<>();
 
-    public TirTrustedIssuers(String base, Fetcher fetcher, Clock clock, Duration refresh, Duration maxStaleness,
-            Executor background) {
+    public TirTrustedIssuers(
+            String base, Fetcher fetcher, Clock clock, Duration refresh, Duration maxStaleness, Executor background) {
         this(base, fetcher, clock, refresh, maxStaleness, background, MAX_LISTED, MAX_NOT_LISTED);
     }
 
-    TirTrustedIssuers(String base, Fetcher fetcher, Clock clock, Duration refresh, Duration maxStaleness,
-            Executor background, int maxListed, int maxNotListed) {
+    TirTrustedIssuers(
+            String base,
+            Fetcher fetcher,
+            Clock clock,
+            Duration refresh,
+            Duration maxStaleness,
+            Executor background,
+            int maxListed,
+            int maxNotListed) {
         this.maxListed = maxListed;
         this.maxNotListed = maxNotListed;
         this.base = base;
@@ -98,8 +105,8 @@ public final class TirTrustedIssuers implements TrustedIssuers {
             notListed.put(issuerId, now.plus(refresh));
         } else if (listed.size() < maxListed) {
             notListed.remove(issuerId);
-            RefreshingSource<List<TrustedIssuer>> fresh = new RefreshingSource<>("trusted issuers registry entry",
-                    () -> fetch(issuerId), clock, refresh, maxStaleness, background);
+            RefreshingSource<List<TrustedIssuer>> fresh = new RefreshingSource<>(
+                    "trusted issuers registry entry", () -> fetch(issuerId), clock, refresh, maxStaleness, background);
             fresh.seed(entries);
             listed.putIfAbsent(issuerId, fresh);
         }
@@ -153,7 +160,10 @@ public final class TirTrustedIssuers implements TrustedIssuers {
             if (t instanceof String s) {
                 types.add(s);
             } else if (t instanceof List<?> list) {
-                list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(types::add);
+                list.stream()
+                        .filter(String.class::isInstance)
+                        .map(String.class::cast)
+                        .forEach(types::add);
             }
             Optional<Instant> from = Optional.empty();
             Optional<Instant> to = Optional.empty();
@@ -168,7 +178,8 @@ public final class TirTrustedIssuers implements TrustedIssuers {
 
     /** Standard Base64 (EBSI's form, possibly with line breaks) or base64url. */
     private static byte[] decode(String b64) {
-        return Base64.getUrlDecoder().decode(b64.replaceAll("\\s", "").replace('+', '-').replace('/', '_'));
+        return Base64.getUrlDecoder()
+                .decode(b64.replaceAll("\\s", "").replace('+', '-').replace('/', '_'));
     }
 
     private static Optional<Instant> date(Object v) {
@@ -177,5 +188,4 @@ public final class TirTrustedIssuers implements TrustedIssuers {
         }
         return Optional.of(OffsetDateTime.parse(s).toInstant());
     }
-
 }

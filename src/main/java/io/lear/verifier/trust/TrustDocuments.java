@@ -2,13 +2,13 @@ package io.lear.verifier.trust;
 
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
+import io.lear.verifier.jose.CompactJws;
+import io.lear.verifier.jose.JsonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import io.lear.verifier.jose.CompactJws;
-import io.lear.verifier.jose.JsonText;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -18,8 +18,7 @@ public final class TrustDocuments {
     /** Seconds a client is told to wait after a trust outage. */
     public static final int RETRY_AFTER_SECONDS = 30;
 
-    private TrustDocuments() {
-    }
+    private TrustDocuments() {}
 
     public static boolean isUrl(String location) {
         return location.startsWith("https://") || location.startsWith("http://");
@@ -60,7 +59,7 @@ public final class TrustDocuments {
     }
 
     static OAuthException trustUnavailable(String what) {
-        return OAuthException.unavailable(Reason.TRUST_UNAVAILABLE, what + " is temporarily unavailable",
-                RETRY_AFTER_SECONDS);
+        return OAuthException.unavailable(
+                Reason.TRUST_UNAVAILABLE, what + " is temporarily unavailable", RETRY_AFTER_SECONDS);
     }
 }

@@ -15,11 +15,18 @@ final class TrustRefresher extends ThreadPoolExecutor implements AutoCloseable {
     private static final int QUEUE = 256;
 
     private TrustRefresher() {
-        super(THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, "lear-trust-refresh");
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
+        super(
+                THREADS,
+                THREADS,
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
+                r -> {
+                    Thread t = new Thread(r, "lear-trust-refresh");
+                    t.setDaemon(true);
+                    return t;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
         allowCoreThreadTimeOut(true);
     }
 

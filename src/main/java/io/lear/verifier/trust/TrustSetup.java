@@ -24,6 +24,7 @@ public final class TrustSetup {
     public final StatusLists statusLists;
     /** Every document source with a staleness limit, for readiness and metrics. */
     public final List<RefreshingSource<?>> sources = new ArrayList<>();
+
     private final boolean hasIssuerSource;
     private final Executor refresher;
 
@@ -40,37 +41,73 @@ public final class TrustSetup {
 
         List<TrustedIssuers> issuerSources = new ArrayList<>();
         config.trustedIssuers().ifPresent(location -> {
-            RefreshingSource<Map<String, List<TrustedIssuer>>> s = trustSource(config, clock, "verifier.trust.issuers",
-                    location, "application/json", TrustedIssuersDocument::parse);
+            RefreshingSource<Map<String, List<TrustedIssuer>>> s = trustSource(
+                    config,
+                    clock,
+                    "verifier.trust.issuers",
+                    location,
+                    "application/json",
+                    TrustedIssuersDocument::parse);
             issuerSources.add(new TrustedIssuersList(s));
         });
-        config.tirUrl().ifPresent(base -> issuerSources.add(new TirTrustedIssuers(base, fetcher, clock,
-                config.trustRefresh(), config.trustMaxStaleness(), refresher)));
+        config.tirUrl()
+                .ifPresent(base -> issuerSources.add(new TirTrustedIssuers(
+                        base, fetcher, clock, config.trustRefresh(), config.trustMaxStaleness(), refresher)));
         trustedIssuers = new CompositeTrustedIssuers(issuerSources);
         hasIssuerSource = !issuerSources.isEmpty();
 
-        participants = config.participants().map(location -> new Participants(trustSource(config, clock,
-                "verifier.trust.participants", location, "application/json", Participants::parse)));
-        clients = config.clients().map(location -> new RegisteredClients(trustSource(config, clock,
-                "verifier.clients", location, "application/yaml, text/yaml, */*;q=0.5", RegisteredClients::parse)));
+        participants = config.participants()
+                .map(location -> new Participants(trustSource(
+                        config,
+                        clock,
+                        "verifier.trust.participants",
+                        location,
+                        "application/json",
+                        Participants::parse)));
+        clients = config.clients()
+                .map(location -> new RegisteredClients(trustSource(
+                        config,
+                        clock,
+                        "verifier.clients",
+                        location,
+                        "application/yaml, text/yaml, */*;q=0.5",
+                        RegisteredClients::parse)));
 
         Optional<RefreshingSource<Set<String>>> legacy = config.revocationList().map(location -> {
             checkLocation(config, "verifier.revocation.list", location);
-            RefreshingSource<Set<String>> s = new RefreshingSource<>("revoked credentials list",
-                    parsed(TrustDocuments.text(location, fetcher, "application/yaml, */*;q=0.5"), StatusLists::parseLegacy),
-                    clock, config.revocationRefresh(), config.revocationMaxStaleness(), refresher);
+            RefreshingSource<Set<String>> s = new RefreshingSource<>(
+                    "revoked credentials list",
+                    parsed(
+                            TrustDocuments.text(location, fetcher, "application/yaml, */*;q=0.5"),
+                            StatusLists::parseLegacy),
+                    clock,
+                    config.revocationRefresh(),
+                    config.revocationMaxStaleness(),
+                    refresher);
             sources.add(s);
             return s;
         });
-        statusLists = new StatusLists(fetcher, issuerKeys, clock, config.revocationRefresh(),
-                config.revocationMaxStaleness(), config.clockSkew(), refresher, legacy);
+        statusLists = new StatusLists(
+                fetcher,
+                issuerKeys,
+                clock,
+                config.revocationRefresh(),
+                config.revocationMaxStaleness(),
+                config.clockSkew(),
+                refresher,
+                legacy);
     }
 
-    private <T> RefreshingSource<T> trustSource(VerifierConfig config, Clock clock, String key, String location,
-            String accept, Parser<T> parser) {
+    private <T> RefreshingSource<T> trustSource(
+            VerifierConfig config, Clock clock, String key, String location, String accept, Parser<T> parser) {
         checkLocation(config, key, location);
-        RefreshingSource<T> s = new RefreshingSource<>(key, parsed(TrustDocuments.text(location, fetcher, accept), parser),
-                clock, config.trustRefresh(), config.trustMaxStaleness(), refresher);
+        RefreshingSource<T> s = new RefreshingSource<>(
+                key,
+                parsed(TrustDocuments.text(location, fetcher, accept), parser),
+                clock,
+                config.trustRefresh(),
+                config.trustMaxStaleness(),
+                refresher);
         sources.add(s);
         return s;
     }
@@ -78,7 +115,8 @@ public final class TrustSetup {
     private void checkLocation(VerifierConfig config, String key, String location) {
         if (TrustDocuments.isUrl(location)) {
             if (!fetcher.permits(location)) {
-                throw new ConfigurationException(key, "must be an https URL (http only with verifier.fetch.allow-http=true)");
+                throw new ConfigurationException(
+                        key, "must be an https URL (http only with verifier.fetch.allow-http=true)");
             }
         } else if (!Files.isReadable(Path.of(location))) {
             throw new ConfigurationException(key, "cannot read " + location);

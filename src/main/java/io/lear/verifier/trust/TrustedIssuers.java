@@ -10,5 +10,4 @@ public interface TrustedIssuers {
      * @throws io.lear.verifier.error.OAuthException {@code trust_unavailable} when the list cannot be consulted
      */
     List<TrustedIssuer> lookup(String issuerId);
-
 }

@@ -16,8 +16,7 @@ import java.util.Set;
  * {@code {"issuers":[{"id":…,"credentialTypes":[…],"validFrom":…,"validUntil":…}]}}.
  */
 public final class TrustedIssuersDocument {
-    private TrustedIssuersDocument() {
-    }
+    private TrustedIssuersDocument() {}
 
     /** @throws IllegalArgumentException with a short reason when the document is not of that shape */
     public static Map<String, List<TrustedIssuer>> parse(String json) {
@@ -40,8 +39,8 @@ public final class TrustedIssuersDocument {
                 }
                 typeSet.add(s);
             }
-            TrustedIssuer issuer = new TrustedIssuer(id, Set.copyOf(typeSet), date(entry.get("validFrom"), id),
-                    date(entry.get("validUntil"), id));
+            TrustedIssuer issuer = new TrustedIssuer(
+                    id, Set.copyOf(typeSet), date(entry.get("validFrom"), id), date(entry.get("validUntil"), id));
             byId.computeIfAbsent(id, k -> new ArrayList<>()).add(issuer);
         }
         return byId;

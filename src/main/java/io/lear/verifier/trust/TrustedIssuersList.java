@@ -18,8 +18,13 @@ public final class TrustedIssuersList implements TrustedIssuers {
     /** A fixed list, for tests and embedding. */
     public static TrustedIssuersList fromJson(String json) {
         Map<String, List<TrustedIssuer>> parsed = TrustedIssuersDocument.parse(json);
-        return new TrustedIssuersList(new RefreshingSource<>("trusted issuers", () -> parsed,
-                java.time.Clock.systemUTC(), java.time.Duration.ofDays(3650), java.time.Duration.ofDays(3650), Runnable::run));
+        return new TrustedIssuersList(new RefreshingSource<>(
+                "trusted issuers",
+                () -> parsed,
+                java.time.Clock.systemUTC(),
+                java.time.Duration.ofDays(3650),
+                java.time.Duration.ofDays(3650),
+                Runnable::run));
     }
 
     @Override

@@ -39,8 +39,8 @@ class ClientAuthenticatorTest {
     }
 
     private void refused(Reason reason, String assertion, Optional<String> clientId) {
-        OAuthException e = assertThrows(OAuthException.class,
-                () -> verifier.authenticator.authenticate(assertion, clientId));
+        OAuthException e =
+                assertThrows(OAuthException.class, () -> verifier.authenticator.authenticate(assertion, clientId));
         assertEquals(reason, e.reason(), e.description());
         assertEquals(401, e.status());
         assertEquals("invalid_client", e.error().code());
@@ -64,7 +64,8 @@ class ClientAuthenticatorTest {
         s.v1 = true;
         s.vcAlg = "ES256";
         AuthenticatedClient client = verifier.authenticator.authenticate(s.assertion(), Optional.empty());
-        assertEquals("DOME/Onboarding/Execute", client.credential().powers().get(0).group());
+        assertEquals(
+                "DOME/Onboarding/Execute", client.credential().powers().get(0).group());
     }
 
     @Test
@@ -73,11 +74,16 @@ class ClientAuthenticatorTest {
             Scenario s = verifier.scenario();
             switch (variant) {
                 case 0 -> s.vpEncoding = vp -> vp;
-                case 1 -> s.vpEncoding = vp -> Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(vp.getBytes(StandardCharsets.US_ASCII));
-                case 2 -> s.vpEncoding = vp -> Base64.getEncoder().withoutPadding()
-                        .encodeToString(vp.getBytes(StandardCharsets.US_ASCII));
-                default -> s.assertionPayload = p -> p.put("aud", List.of("https://other.example", TestVerifier.ISSUER + "/oidc/token"));
+                case 1 ->
+                    s.vpEncoding = vp -> Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(vp.getBytes(StandardCharsets.US_ASCII));
+                case 2 ->
+                    s.vpEncoding = vp ->
+                            Base64.getEncoder().withoutPadding().encodeToString(vp.getBytes(StandardCharsets.US_ASCII));
+                default ->
+                    s.assertionPayload =
+                            p -> p.put("aud", List.of("https://other.example", TestVerifier.ISSUER + "/oidc/token"));
             }
             authenticate(s);
         }
@@ -106,7 +112,9 @@ class ClientAuthenticatorTest {
     void assertionMalformedLiteral() {
         refused(Reason.ASSERTION_MALFORMED, "not-a-jwt", Optional.empty());
         refused(Reason.ASSERTION_MALFORMED, "a.b", Optional.empty());
-        refused(Reason.ASSERTION_MALFORMED, TestJwts.b64("{\"alg\":\"ES256\"}") + "." + TestJwts.b64("[1]") + ".c2ln",
+        refused(
+                Reason.ASSERTION_MALFORMED,
+                TestJwts.b64("{\"alg\":\"ES256\"}") + "." + TestJwts.b64("[1]") + ".c2ln",
                 Optional.empty());
     }
 
@@ -158,8 +166,13 @@ class ClientAuthenticatorTest {
     void assertionAlgNotAllowedS() {
         Scenario s = verifier.scenario();
         Map<String, Object> payload = Map.of("iss", s.machine.did(), "sub", s.machine.did());
-        refused(Reason.ASSERTION_ALG_NOT_ALLOWED, TestJwts.unsigned(TestJwts.header("none"), payload, ""), Optional.empty());
-        refused(Reason.ASSERTION_ALG_NOT_ALLOWED, TestJwts.unsigned(TestJwts.header("HS256"), payload, "c2ln"),
+        refused(
+                Reason.ASSERTION_ALG_NOT_ALLOWED,
+                TestJwts.unsigned(TestJwts.header("none"), payload, ""),
+                Optional.empty());
+        refused(
+                Reason.ASSERTION_ALG_NOT_ALLOWED,
+                TestJwts.unsigned(TestJwts.header("HS256"), payload, "c2ln"),
                 Optional.empty());
     }
 
@@ -167,7 +180,8 @@ class ClientAuthenticatorTest {
     void assertionAlgNotAllowedWrongFamily() {
         Scenario wrongFamily = verifier.scenario();
         // An Ed25519 did:key with an ES256 assertion.
-        wrongFamily.machine = new TestMachine(TestPki.ec(), TestMachine.ed25519().did(), "ES256");
+        wrongFamily.machine =
+                new TestMachine(TestPki.ec(), TestMachine.ed25519().did(), "ES256");
         refused(Reason.ASSERTION_ALG_NOT_ALLOWED, wrongFamily);
     }
 
@@ -205,8 +219,13 @@ class ClientAuthenticatorTest {
         TestMachine other = TestMachine.p256();
         String forged = s.assertion();
         String[] parts = forged.split("\\.");
-        String otherSig = TestJwts.sign(TestJwts.header("ES256"), Map.of("x", 1), other.keys().getPrivate()).split("\\.")[2];
-        refused(Reason.ASSERTION_SIGNATURE_INVALID, parts[0] + "." + parts[1] + "." + otherSig, Optional.of(s.machine.did()));
+        String otherSig = TestJwts.sign(
+                        TestJwts.header("ES256"), Map.of("x", 1), other.keys().getPrivate())
+                .split("\\.")[2];
+        refused(
+                Reason.ASSERTION_SIGNATURE_INVALID,
+                parts[0] + "." + parts[1] + "." + otherSig,
+                Optional.of(s.machine.did()));
     }
 
     @Test
@@ -226,7 +245,10 @@ class ClientAuthenticatorTest {
     @Test
     void assertionSubjectMismatchClientId() {
         Scenario clientId = verifier.scenario();
-        refused(Reason.ASSERTION_SUBJECT_MISMATCH, clientId.assertion(), Optional.of(TestMachine.p256().did()));
+        refused(
+                Reason.ASSERTION_SUBJECT_MISMATCH,
+                clientId.assertion(),
+                Optional.of(TestMachine.p256().did()));
     }
 
     @Test
@@ -336,7 +358,8 @@ class ClientAuthenticatorTest {
     @Test
     void refusalAfterTheAssertionSignatureNamesTheClient() {
         Scenario s = verifier.scenario();
-        OAuthException e = assertThrows(OAuthException.class,
+        OAuthException e = assertThrows(
+                OAuthException.class,
                 () -> verifier.authenticator.authenticate(s.assertionWith("x"), Optional.empty()));
         assertEquals(Reason.VP_MALFORMED, e.reason());
         assertEquals(s.machine.did(), e.clientId());
@@ -346,8 +369,8 @@ class ClientAuthenticatorTest {
     void refusalOfTheAssertionSignatureNamesNoClient() {
         Scenario s = verifier.scenario();
         s.assertionPayload = p -> p.put("aud", "https://elsewhere.example");
-        OAuthException e = assertThrows(OAuthException.class,
-                () -> verifier.authenticator.authenticate(s.assertion(), Optional.empty()));
+        OAuthException e = assertThrows(
+                OAuthException.class, () -> verifier.authenticator.authenticate(s.assertion(), Optional.empty()));
         assertEquals(Reason.ASSERTION_AUDIENCE_INVALID, e.reason());
         assertEquals(null, e.clientId());
     }
@@ -360,25 +383,39 @@ class ClientAuthenticatorTest {
 
     private TestPki.Issued seal(org.bouncycastle.asn1.x500.X500Name subject, TestPki.Extensions extensions) {
         java.time.Instant now = verifier.clock.instant();
-        return TestPki.custom(subject, TestPki.rsa(2048), verifier.pki.intermediate, now.minus(Duration.ofDays(1)),
-                now.plus(Duration.ofDays(365)), "SHA256withRSA", extensions);
+        return TestPki.custom(
+                subject,
+                TestPki.rsa(2048),
+                verifier.pki.intermediate,
+                now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(365)),
+                "SHA256withRSA",
+                extensions);
     }
 
     @Test
     void sealWithTwoOrganizationIdentifiersIsAMismatch() {
-        TestPki.Issued twoOrgs = seal(TestPki.sealSubject(Scenario.ORG, "VATEU-B99999999"), b -> b.addExtension(
-                org.bouncycastle.asn1.x509.Extension.keyUsage, true,
-                new org.bouncycastle.asn1.x509.KeyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature)));
+        TestPki.Issued twoOrgs = seal(
+                TestPki.sealSubject(Scenario.ORG, "VATEU-B99999999"),
+                b -> b.addExtension(
+                        org.bouncycastle.asn1.x509.Extension.keyUsage,
+                        true,
+                        new org.bouncycastle.asn1.x509.KeyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature)));
         refused(Reason.VC_CERTIFICATE_MISMATCH, signedBy(twoOrgs));
     }
 
     @Test
     void tlsCertificateOfTheOrganisationMintsNoCredential() {
         TestPki.Issued tls = seal(TestPki.sealSubject(Scenario.ORG), b -> {
-            b.addExtension(org.bouncycastle.asn1.x509.Extension.keyUsage, true,
+            b.addExtension(
+                    org.bouncycastle.asn1.x509.Extension.keyUsage,
+                    true,
                     new org.bouncycastle.asn1.x509.KeyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature));
-            b.addExtension(org.bouncycastle.asn1.x509.Extension.extendedKeyUsage, false,
-                    new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_serverAuth));
+            b.addExtension(
+                    org.bouncycastle.asn1.x509.Extension.extendedKeyUsage,
+                    false,
+                    new org.bouncycastle.asn1.x509.ExtendedKeyUsage(
+                            org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_serverAuth));
         });
         refused(Reason.VC_CERTIFICATE_UNTRUSTED, signedBy(tls));
     }
@@ -386,7 +423,8 @@ class ClientAuthenticatorTest {
     @Test
     void confirmationKidNamingTheClientIsAccepted() {
         Scenario s = verifier.scenario();
-        s.vcPayload = p -> p.put("cnf", Map.of("kid", s.machine.did() + "#" + s.machine.did().substring(8)));
+        s.vcPayload = p -> p.put(
+                "cnf", Map.of("kid", s.machine.did() + "#" + s.machine.did().substring(8)));
         authenticate(s);
     }
 
@@ -399,6 +437,7 @@ class ClientAuthenticatorTest {
 
     /** A JSON number far beyond any parser's comfort: 2,000 digits, or an exponent of a million. */
     private static final java.math.BigInteger HUGE = new java.math.BigInteger("9".repeat(2000));
+
     private static final java.math.BigDecimal HUGE_EXPONENT = new java.math.BigDecimal("1E+1000000");
 
     @Test
@@ -481,8 +520,10 @@ class ClientAuthenticatorTest {
         String vp = s.presentation(s.credential());
         for (int cut = 1; cut < vp.length(); cut += 7) {
             String truncated = vp.substring(0, cut);
-            OAuthException e = assertThrows(OAuthException.class,
-                    () -> verifier.authenticator.authenticate(s.assertionWith(truncated), Optional.empty()), "cut " + cut);
+            OAuthException e = assertThrows(
+                    OAuthException.class,
+                    () -> verifier.authenticator.authenticate(s.assertionWith(truncated), Optional.empty()),
+                    "cut " + cut);
             assertEquals(401, e.status(), "cut " + cut);
         }
     }
@@ -505,9 +546,13 @@ class ClientAuthenticatorTest {
         Scenario signedByOther = verifier.scenario();
         TestMachine other = TestMachine.p256();
         String vc = signedByOther.credential();
-        Map<String, Object> vpPayload = Map.of("iss", signedByOther.machine.did(),
-                "vp", Map.of("type", List.of("VerifiablePresentation"), "verifiableCredential", List.of(vc)));
-        String vp = TestJwts.sign(TestJwts.header("ES256"), vpPayload, other.keys().getPrivate());
+        Map<String, Object> vpPayload = Map.of(
+                "iss",
+                signedByOther.machine.did(),
+                "vp",
+                Map.of("type", List.of("VerifiablePresentation"), "verifiableCredential", List.of(vc)));
+        String vp =
+                TestJwts.sign(TestJwts.header("ES256"), vpPayload, other.keys().getPrivate());
         refused(Reason.VP_SIGNATURE_INVALID, signedByOther.assertionWith(vp), Optional.empty());
     }
 
@@ -583,7 +628,10 @@ class ClientAuthenticatorTest {
     void severalCredentialsWithoutAMachineOneAreRefused() {
         Scenario two = verifier.scenario();
         String employeeVc = employeeCredential();
-        refused(Reason.VP_NO_MACHINE_CREDENTIAL, two.assertionWith(two.presentation(employeeVc, employeeVc)), Optional.empty());
+        refused(
+                Reason.VP_NO_MACHINE_CREDENTIAL,
+                two.assertionWith(two.presentation(employeeVc, employeeVc)),
+                Optional.empty());
     }
 
     @Test
@@ -630,15 +678,18 @@ class ClientAuthenticatorTest {
     @Test
     void credentialAlgorithm() {
         Scenario hs = verifier.scenario();
-        String vc = TestJwts.unsigned(TestJwts.header("HS256"),
-                Scenario.Credentials.v2(Scenario.ISSUER_DID, hs.machine.did(), hs.now), "c2ln");
+        String vc = TestJwts.unsigned(
+                TestJwts.header("HS256"),
+                Scenario.Credentials.v2(Scenario.ISSUER_DID, hs.machine.did(), hs.now),
+                "c2ln");
         refused(Reason.VC_ALG_NOT_ALLOWED, hs.assertionWith(hs.presentation(vc)), Optional.empty());
     }
 
     @Test
     void credentialSignatureAndCertificateWrongKey() {
         Scenario wrongKey = verifier.scenario();
-        wrongKey.issuerCert = new TestPki.Issued(verifier.rsaIssuer.certificate(), TestPki.rsa(2048).getPrivate());
+        wrongKey.issuerCert = new TestPki.Issued(
+                verifier.rsaIssuer.certificate(), TestPki.rsa(2048).getPrivate());
         refused(Reason.VC_SIGNATURE_INVALID, wrongKey);
     }
 
@@ -646,7 +697,8 @@ class ClientAuthenticatorTest {
     void credentialSignatureAndCertificateAlgMismatch() {
         Scenario algMismatch = verifier.scenario();
         algMismatch.vcAlg = "ES256"; // header says ES256, the x5c leaf is RSA (the real-world NEG sample)
-        algMismatch.issuerCert = new TestPki.Issued(verifier.rsaIssuer.certificate(), TestPki.ec().getPrivate());
+        algMismatch.issuerCert = new TestPki.Issued(
+                verifier.rsaIssuer.certificate(), TestPki.ec().getPrivate());
         refused(Reason.VC_SIGNATURE_INVALID, algMismatch);
     }
 
@@ -672,7 +724,8 @@ class ClientAuthenticatorTest {
         mismatch.issuerId = "did:elsi:VATES-B00000000";
         TestVerifier listsOther = TestVerifier.withIssuers(
                 "{\"issuers\":[{\"id\":\"did:elsi:VATES-B00000000\",\"credentialTypes\":[\"LEARCredentialMachine\"]}]}");
-        OAuthException e = assertThrows(OAuthException.class,
+        OAuthException e = assertThrows(
+                OAuthException.class,
                 () -> listsOther.authenticator.authenticate(mismatch.assertion(), Optional.empty()));
         assertEquals(Reason.VC_CERTIFICATE_MISMATCH, e.reason());
     }
@@ -682,8 +735,8 @@ class ClientAuthenticatorTest {
         Scenario s = verifier.scenario();
         String assertion = s.assertion();
         verifier.clock.advance(Duration.ofDays(400)); // beyond the leaf certificate's notAfter
-        OAuthException e = assertThrows(OAuthException.class,
-                () -> verifier.authenticator.authenticate(reissue(s), Optional.empty()));
+        OAuthException e = assertThrows(
+                OAuthException.class, () -> verifier.authenticator.authenticate(reissue(s), Optional.empty()));
         assertEquals(Reason.VC_CERTIFICATE_UNTRUSTED, e.reason());
         assertEquals(3, assertion.split("\\.").length);
     }
@@ -718,7 +771,8 @@ class ClientAuthenticatorTest {
         TestVerifier employeeOnly = TestVerifier.withIssuers("{\"issuers\":[{\"id\":\"" + Scenario.ISSUER_DID
                 + "\",\"credentialTypes\":[\"LEARCredentialEmployee\"]}]}");
         Scenario wrongType = new Scenario(verifier.pki, verifier.rsaIssuer, TestVerifier.ISSUER);
-        OAuthException e = assertThrows(OAuthException.class,
+        OAuthException e = assertThrows(
+                OAuthException.class,
                 () -> employeeOnly.authenticator.authenticate(wrongType.assertion(), Optional.empty()));
         assertEquals(Reason.VC_ISSUER_UNTRUSTED, e.reason());
     }
@@ -726,18 +780,26 @@ class ClientAuthenticatorTest {
     @Test
     void credentialDidKeyIssuer() {
         TestMachine issuer = TestMachine.p256();
-        TestVerifier listsDidKey = TestVerifier.withIssuers("{\"issuers\":[{\"id\":\"" + issuer.did()
-                + "\",\"credentialTypes\":[\"LEARCredentialMachine\"]}]}");
-        Scenario s = new Scenario(verifier.pki, new TestPki.Issued(verifier.rsaIssuer.certificate(),
-                issuer.keys().getPrivate()), TestVerifier.ISSUER);
+        TestVerifier listsDidKey = TestVerifier.withIssuers(
+                "{\"issuers\":[{\"id\":\"" + issuer.did() + "\",\"credentialTypes\":[\"LEARCredentialMachine\"]}]}");
+        Scenario s = new Scenario(
+                verifier.pki,
+                new TestPki.Issued(
+                        verifier.rsaIssuer.certificate(), issuer.keys().getPrivate()),
+                TestVerifier.ISSUER);
         s.issuerId = issuer.did();
         s.vcAlg = "ES256";
         listsDidKey.authenticator.authenticate(s.assertion(), Optional.empty());
-        Scenario forged = new Scenario(verifier.pki, new TestPki.Issued(verifier.rsaIssuer.certificate(),
-                TestMachine.p256().keys().getPrivate()), TestVerifier.ISSUER);
+        Scenario forged = new Scenario(
+                verifier.pki,
+                new TestPki.Issued(
+                        verifier.rsaIssuer.certificate(),
+                        TestMachine.p256().keys().getPrivate()),
+                TestVerifier.ISSUER);
         forged.issuerId = issuer.did();
         forged.vcAlg = "ES256";
-        OAuthException e = assertThrows(OAuthException.class,
+        OAuthException e = assertThrows(
+                OAuthException.class,
                 () -> listsDidKey.authenticator.authenticate(forged.assertion(), Optional.empty()));
         assertEquals(Reason.VC_SIGNATURE_INVALID, e.reason());
     }
@@ -745,21 +807,24 @@ class ClientAuthenticatorTest {
     @Test
     void credentialValidityExpired() {
         Scenario expired = verifier.scenario();
-        expired.vcPayload = p -> vc(p).put("validUntil", verifier.clock.instant().minusSeconds(61).toString());
+        expired.vcPayload = p -> vc(p).put(
+                        "validUntil", verifier.clock.instant().minusSeconds(61).toString());
         refused(Reason.VC_EXPIRED, expired);
     }
 
     @Test
     void credentialValidityJwtExp() {
         Scenario jwtExp = verifier.scenario();
-        jwtExp.vcPayload = p -> p.put("exp", verifier.clock.instant().minusSeconds(61).getEpochSecond());
+        jwtExp.vcPayload =
+                p -> p.put("exp", verifier.clock.instant().minusSeconds(61).getEpochSecond());
         refused(Reason.VC_EXPIRED, jwtExp);
     }
 
     @Test
     void credentialValidityFuture() {
         Scenario future = verifier.scenario();
-        future.vcPayload = p -> vc(p).put("validFrom", verifier.clock.instant().plusSeconds(61).toString());
+        future.vcPayload = p ->
+                vc(p).put("validFrom", verifier.clock.instant().plusSeconds(61).toString());
         refused(Reason.VC_NOT_YET_VALID, future);
     }
 
@@ -811,9 +876,4 @@ class ClientAuthenticatorTest {
             throw new IllegalStateException(e);
         }
     }
-
-
-
-
-
 }

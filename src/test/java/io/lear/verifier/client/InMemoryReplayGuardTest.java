@@ -11,12 +11,12 @@ import io.lear.verifier.error.Reason;
 import io.lear.verifier.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InMemoryReplayGuardTest {
@@ -59,7 +59,8 @@ class InMemoryReplayGuardTest {
         for (int i = 0; i < 100; i++) {
             assertTrue(guard.firstUse("did:key:zA", "j" + i, clock.instant().plusSeconds(60)));
         }
-        OAuthException e = assertThrows(OAuthException.class,
+        OAuthException e = assertThrows(
+                OAuthException.class,
                 () -> guard.firstUse("did:key:zA", "overflow", clock.instant().plusSeconds(60)));
         assertEquals(Reason.REPLAY_STORE_UNAVAILABLE, e.reason());
         assertEquals(503, e.status());

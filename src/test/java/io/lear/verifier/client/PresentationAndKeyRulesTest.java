@@ -18,7 +18,8 @@ class PresentationAndKeyRulesTest {
     private final long now = verifier.clock.instant().getEpochSecond();
 
     private void refused(Reason reason, Scenario s, Optional<String> clientId) {
-        OAuthException e = assertThrows(OAuthException.class, () -> verifier.authenticator.authenticate(s.assertion(), clientId));
+        OAuthException e =
+                assertThrows(OAuthException.class, () -> verifier.authenticator.authenticate(s.assertion(), clientId));
         assertEquals(reason, e.reason(), e.description());
         assertEquals(401, e.status());
         assertEquals("invalid_client", e.error().code());
@@ -116,8 +117,10 @@ class PresentationAndKeyRulesTest {
     void vpWithTenCredentialsIsAccepted() {
         Scenario s = verifier.scenario();
         // A small companion credential of another type: the VP may carry it, the verifier ignores it.
-        String other = io.lear.verifier.testsupport.TestJwts.sign(io.lear.verifier.testsupport.TestJwts.header("ES256"),
-                java.util.Map.of("vc", java.util.Map.of("type", List.of("LEARCredentialEmployee", "VerifiableCredential"))),
+        String other = io.lear.verifier.testsupport.TestJwts.sign(
+                io.lear.verifier.testsupport.TestJwts.header("ES256"),
+                java.util.Map.of(
+                        "vc", java.util.Map.of("type", List.of("LEARCredentialEmployee", "VerifiableCredential"))),
                 io.lear.verifier.testsupport.TestPki.ec().getPrivate());
         for (int i = 0; i < 9; i++) {
             s.extraCredentials.add(other);
@@ -127,9 +130,12 @@ class PresentationAndKeyRulesTest {
 
     @Test
     void hmacAssertionIsRefusedForItsAlgorithmBeforeTheIssuerIsResolved() {
-        String hs = io.lear.verifier.testsupport.TestJwts.unsigned(io.lear.verifier.testsupport.TestJwts.header("HS256"),
-                java.util.Map.of("iss", "did:web:example.org", "sub", "did:web:example.org"), "c2ln");
-        OAuthException e = assertThrows(OAuthException.class, () -> verifier.authenticator.authenticate(hs, Optional.empty()));
+        String hs = io.lear.verifier.testsupport.TestJwts.unsigned(
+                io.lear.verifier.testsupport.TestJwts.header("HS256"),
+                java.util.Map.of("iss", "did:web:example.org", "sub", "did:web:example.org"),
+                "c2ln");
+        OAuthException e =
+                assertThrows(OAuthException.class, () -> verifier.authenticator.authenticate(hs, Optional.empty()));
         assertEquals(Reason.ASSERTION_ALG_NOT_ALLOWED, e.reason());
     }
 }

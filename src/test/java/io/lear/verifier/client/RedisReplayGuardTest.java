@@ -36,13 +36,17 @@ class RedisReplayGuardTest {
     }
 
     private RedisReplayGuard guard(String database) {
-        return new RedisReplayGuard("redis://:" + PASSWORD + "@127.0.0.1:" + server.port() + "/" + database, clock,
-                Duration.ofSeconds(2));
+        return new RedisReplayGuard(
+                "redis://:" + PASSWORD + "@127.0.0.1:" + server.port() + "/" + database, clock, Duration.ofSeconds(2));
     }
 
     private static JedisPooled direct(int database) {
-        return new JedisPooled(new HostAndPort("127.0.0.1", server.port()),
-                DefaultJedisClientConfig.builder().password(PASSWORD).database(database).build());
+        return new JedisPooled(
+                new HostAndPort("127.0.0.1", server.port()),
+                DefaultJedisClientConfig.builder()
+                        .password(PASSWORD)
+                        .database(database)
+                        .build());
     }
 
     private static String unique() {
@@ -63,13 +67,17 @@ class RedisReplayGuardTest {
         try (RedisReplayGuard g = guard("0")) {
             String jti = unique();
             assertTrue(g.firstUse(CLIENT, jti, clock.instant().plusSeconds(60)));
-            assertTrue(g.firstUse("did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp", jti, clock.instant().plusSeconds(60)));
+            assertTrue(g.firstUse(
+                    "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp",
+                    jti,
+                    clock.instant().plusSeconds(60)));
         }
     }
 
     @Test
     void keyIsTheSha256OfClientAndJtiInTheConfiguredDatabase() {
-        try (RedisReplayGuard g = guard("3"); JedisPooled db3 = direct(3)) {
+        try (RedisReplayGuard g = guard("3");
+                JedisPooled db3 = direct(3)) {
             db3.del("lear:jti:9c89feb544212949a216121020f17ba89713dc1e6661ca8e1d6c59f4d17f2a9a");
             assertTrue(g.firstUse(CLIENT, "jti-1", clock.instant().plusSeconds(60)));
             // printf 'did:key:zDnaerx…mDZpv\njti-1' | sha256sum
@@ -79,7 +87,8 @@ class RedisReplayGuardTest {
 
     @Test
     void entryLastsUntilTheAssertionCanNoLongerPass() {
-        try (RedisReplayGuard g = guard("0"); JedisPooled db0 = direct(0)) {
+        try (RedisReplayGuard g = guard("0");
+                JedisPooled db0 = direct(0)) {
             String jti = unique();
             assertTrue(g.firstUse(CLIENT, jti, clock.instant().plusSeconds(10)));
             long pttl = db0.pttl(RedisReplayGuard.key(CLIENT, jti));
@@ -89,7 +98,8 @@ class RedisReplayGuardTest {
 
     @Test
     void entryForAnAlreadyExpiredAssertionLastsOneSecond() {
-        try (RedisReplayGuard g = guard("0"); JedisPooled db0 = direct(0)) {
+        try (RedisReplayGuard g = guard("0");
+                JedisPooled db0 = direct(0)) {
             String jti = unique();
             assertTrue(g.firstUse(CLIENT, jti, clock.instant().minusSeconds(10)));
             long pttl = db0.pttl(RedisReplayGuard.key(CLIENT, jti));
@@ -99,7 +109,8 @@ class RedisReplayGuardTest {
 
     @Test
     void wrongPasswordFailsClosed() {
-        try (RedisReplayGuard g = new RedisReplayGuard("redis://:wrong@127.0.0.1:" + server.port(), clock, Duration.ofSeconds(2))) {
+        try (RedisReplayGuard g =
+                new RedisReplayGuard("redis://:wrong@127.0.0.1:" + server.port(), clock, Duration.ofSeconds(2))) {
             OAuthException e = assertThrows(OAuthException.class, () -> g.firstUse(CLIENT, unique(), clock.instant()));
             assertEquals(Reason.REPLAY_STORE_UNAVAILABLE, e.reason());
             assertFalse(g.isReachable());
@@ -113,7 +124,8 @@ class RedisReplayGuardTest {
             assertTrue(g.firstUse(CLIENT, unique(), clock.instant().plusSeconds(60)));
             server.stop();
             try {
-                OAuthException e = assertThrows(OAuthException.class, () -> g.firstUse(CLIENT, unique(), clock.instant()));
+                OAuthException e =
+                        assertThrows(OAuthException.class, () -> g.firstUse(CLIENT, unique(), clock.instant()));
                 assertEquals(Reason.REPLAY_STORE_UNAVAILABLE, e.reason());
                 assertEquals(503, e.status());
                 assertEquals(5, e.retryAfterSeconds());
@@ -155,13 +167,16 @@ class RedisReplayGuardTest {
     void aClosedStoreFailsClosed() {
         RedisReplayGuard g = guard("0");
         g.close();
-        assertEquals(Reason.REPLAY_STORE_UNAVAILABLE,
-                assertThrows(OAuthException.class, () -> g.firstUse(CLIENT, unique(), clock.instant())).reason());
+        assertEquals(
+                Reason.REPLAY_STORE_UNAVAILABLE,
+                assertThrows(OAuthException.class, () -> g.firstUse(CLIENT, unique(), clock.instant()))
+                        .reason());
     }
 
     @Test
     void aReplayIsRecognisedOnTheRetryAfterDroppedConnections() {
-        try (RedisReplayGuard g = guard("0"); JedisPooled admin = direct(0)) {
+        try (RedisReplayGuard g = guard("0");
+                JedisPooled admin = direct(0)) {
             String jti = unique();
             assertTrue(g.firstUse(CLIENT, jti, clock.instant().plusSeconds(60)));
             // Redis closes every client connection (as after a failover) but keeps its data.

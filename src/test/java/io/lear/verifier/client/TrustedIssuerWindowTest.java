@@ -20,7 +20,8 @@ class TrustedIssuerWindowTest {
 
     private static void refusedAsUntrusted(TestVerifier v) {
         Scenario s = v.scenario();
-        OAuthException e = assertThrows(OAuthException.class, () -> v.authenticator.authenticate(s.assertion(), Optional.empty()));
+        OAuthException e =
+                assertThrows(OAuthException.class, () -> v.authenticator.authenticate(s.assertion(), Optional.empty()));
         assertEquals(Reason.VC_ISSUER_UNTRUSTED, e.reason(), e.description());
         assertEquals(401, e.status());
     }

@@ -26,7 +26,9 @@ class VectorIdentitiesTest {
 
     @Test
     void ed25519VectorMachine() {
-        authenticates(new TestMachine(TestMachine.ed25519FromSeed(new byte[32]),
-                "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp", "EdDSA"));
+        authenticates(new TestMachine(
+                TestMachine.ed25519FromSeed(new byte[32]),
+                "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp",
+                "EdDSA"));
     }
 }

@@ -34,7 +34,9 @@ class VerifierConfigTest {
 
     @Test
     void issuerLosesTrailingSlash() {
-        assertEquals("https://v.example", of(Map.of("verifier.issuer", "https://v.example/")).issuer());
+        assertEquals(
+                "https://v.example",
+                of(Map.of("verifier.issuer", "https://v.example/")).issuer());
     }
 
     @Test
@@ -48,26 +50,36 @@ class VerifierConfigTest {
                 "verifier.token.scopes", "a\"b",
                 "verifier.replay.store", "disk");
         for (Map.Entry<String, String> e : bad.entrySet()) {
-            ConfigurationException ex = assertThrows(ConfigurationException.class, () -> of(Map.of(e.getKey(), e.getValue())));
+            ConfigurationException ex =
+                    assertThrows(ConfigurationException.class, () -> of(Map.of(e.getKey(), e.getValue())));
             assertTrue(ex.getMessage().contains("'" + e.getKey() + "'"), ex.getMessage());
         }
-        ConfigurationException redis = assertThrows(ConfigurationException.class,
-                () -> of(Map.of("verifier.replay.store", "redis")));
+        ConfigurationException redis =
+                assertThrows(ConfigurationException.class, () -> of(Map.of("verifier.replay.store", "redis")));
         assertTrue(redis.getMessage().contains("verifier.replay.redis.uri"));
     }
 
     @Test
     void tokenTypeIsAtJwtByDefaultJwtOnRequestAndNothingElse() {
-        assertEquals("at+jwt", of(Map.of("verifier.issuer", "https://v.example.org")).tokenTyp());
-        assertEquals("JWT", of(Map.of("verifier.issuer", "https://v.example.org", "verifier.token.typ", "JWT")).tokenTyp());
-        org.junit.jupiter.api.Assertions.assertThrows(io.lear.verifier.config.ConfigurationException.class,
+        assertEquals(
+                "at+jwt", of(Map.of("verifier.issuer", "https://v.example.org")).tokenTyp());
+        assertEquals(
+                "JWT",
+                of(Map.of("verifier.issuer", "https://v.example.org", "verifier.token.typ", "JWT"))
+                        .tokenTyp());
+        org.junit.jupiter.api.Assertions.assertThrows(
+                io.lear.verifier.config.ConfigurationException.class,
                 () -> of(Map.of("verifier.issuer", "https://v.example.org", "verifier.token.typ", "jwt")));
     }
 
     @Test
     void developmentKeyDirectoryIsOptional() {
-        assertEquals(Optional.empty(), of(Map.of("verifier.issuer", "https://v.example.org")).keysDevDir());
-        assertEquals(Optional.of(java.nio.file.Path.of("/var/lib/lear")), of(Map.of("verifier.issuer", "https://v.example.org",
-                "verifier.keys.dev-dir", "/var/lib/lear")).keysDevDir());
+        assertEquals(
+                Optional.empty(),
+                of(Map.of("verifier.issuer", "https://v.example.org")).keysDevDir());
+        assertEquals(
+                Optional.of(java.nio.file.Path.of("/var/lib/lear")),
+                of(Map.of("verifier.issuer", "https://v.example.org", "verifier.keys.dev-dir", "/var/lib/lear"))
+                        .keysDevDir());
     }
 }

@@ -40,7 +40,8 @@ class MachineCredentialShapeTest {
 
     private OAuthException refused(Consumer<Map<String, Object>> change) {
         Scenario s = with(change);
-        return assertThrows(OAuthException.class, () -> verifier.authenticator.authenticate(s.assertion(), Optional.empty()));
+        return assertThrows(
+                OAuthException.class, () -> verifier.authenticator.authenticate(s.assertion(), Optional.empty()));
     }
 
     private void malformed(Consumer<Map<String, Object>> change) {
@@ -62,10 +63,14 @@ class MachineCredentialShapeTest {
 
     @Test
     void credentialIdFallsBackToTheJwtId() {
-        assertEquals("urn:uuid:from-jti", accepted(p -> {
-            vc(p).remove("id");
-            p.put("jti", "urn:uuid:from-jti");
-        }).credential().id());
+        assertEquals(
+                "urn:uuid:from-jti",
+                accepted(p -> {
+                            vc(p).remove("id");
+                            p.put("jti", "urn:uuid:from-jti");
+                        })
+                        .credential()
+                        .id());
     }
 
     @Test
@@ -105,16 +110,25 @@ class MachineCredentialShapeTest {
 
     @Test
     void mandatorEmailAddressIsReadLikeEmail() {
-        assertEquals(Optional.of("legacy@example.org"), accepted(p -> {
-            mandator(p).remove("email");
-            mandator(p).put("emailAddress", "legacy@example.org");
-        }).credential().mandator().email());
+        assertEquals(
+                Optional.of("legacy@example.org"),
+                accepted(p -> {
+                            mandator(p).remove("email");
+                            mandator(p).put("emailAddress", "legacy@example.org");
+                        })
+                        .credential()
+                        .mandator()
+                        .email());
     }
 
     @Test
     void sixtyFourPowersAreRead() {
-        assertEquals(64, accepted(p -> mandate(p).put("power", new ArrayList<>(Collections.nCopies(64, power(1)))))
-                .credential().powers().size());
+        assertEquals(
+                64,
+                accepted(p -> mandate(p).put("power", new ArrayList<>(Collections.nCopies(64, power(1)))))
+                        .credential()
+                        .powers()
+                        .size());
     }
 
     @Test
@@ -124,7 +138,12 @@ class MachineCredentialShapeTest {
 
     @Test
     void thirtyTwoActionsAreRead() {
-        assertEquals(32, accepted(p -> mandate(p).put("power", List.of(power(32)))).credential().powers().size());
+        assertEquals(
+                32,
+                accepted(p -> mandate(p).put("power", List.of(power(32))))
+                        .credential()
+                        .powers()
+                        .size());
     }
 
     @Test
@@ -161,7 +180,9 @@ class MachineCredentialShapeTest {
     @Test
     void eightStatusEntriesAreAllRead() {
         // Read, then refused at the first unsupported type: 503, not malformed.
-        assertEquals(Reason.VC_STATUS_UNAVAILABLE, refused(p -> StatusListCredentials.pointAll(p, statuses(8))).reason());
+        assertEquals(
+                Reason.VC_STATUS_UNAVAILABLE,
+                refused(p -> StatusListCredentials.pointAll(p, statuses(8))).reason());
     }
 
     @Test
@@ -195,8 +216,8 @@ class MachineCredentialShapeTest {
     @Test
     void x5cOfElevenCertificatesIsTooLong() {
         Scenario s = withChainOf(10);
-        OAuthException e = assertThrows(OAuthException.class, () -> verifier.authenticator.authenticate(s.assertion(),
-                Optional.empty()));
+        OAuthException e = assertThrows(
+                OAuthException.class, () -> verifier.authenticator.authenticate(s.assertion(), Optional.empty()));
         assertEquals(Reason.VC_MALFORMED, e.reason(), e.description());
     }
 

@@ -1,8 +1,5 @@
 package io.lear.verifier.credential;
 
-import io.lear.verifier.jose.CredentialJwt;
-import io.lear.verifier.jose.CompactJws;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,15 +10,17 @@ import io.lear.verifier.client.ClientAssertionVerifier;
 import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
+import io.lear.verifier.jose.CompactJws;
+import io.lear.verifier.jose.CredentialJwt;
 import io.lear.verifier.keys.DidKey;
 import io.lear.verifier.keys.DidKeyResolver;
 import io.lear.verifier.testsupport.MutableClock;
 import io.lear.verifier.trust.CertificateChainValidator;
+import io.lear.verifier.trust.Fetcher;
 import io.lear.verifier.trust.IssuerKeys;
 import io.lear.verifier.trust.OrganizationIdentifier;
-import io.lear.verifier.trust.TrustAnchors;
-import io.lear.verifier.trust.Fetcher;
 import io.lear.verifier.trust.StatusLists;
+import io.lear.verifier.trust.TrustAnchors;
 import io.lear.verifier.trust.TrustedIssuersList;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +56,9 @@ class RealWorldFixturesTest {
         dir = Path.of(System.getProperty("fixtures.dir", "../shared/fixtures/real-world"));
         boolean present = Files.isRegularFile(dir.resolve("expected.json"));
         // CI runs with -Dfixtures.required=true wherever the fixtures exist, so a wrong path fails instead of skipping.
-        assertTrue(present || !Boolean.getBoolean("fixtures.required"), "real-world fixtures required but not found in " + dir);
+        assertTrue(
+                present || !Boolean.getBoolean("fixtures.required"),
+                "real-world fixtures required but not found in " + dir);
         assumeTrue(present, "skipped: real-world fixtures not found in " + dir.toAbsolutePath());
         expected = JsonUtil.parseJson(Files.readString(dir.resolve("expected.json")));
         digitelG2 = cert(Files.readAllBytes(dir.resolve("certs/digitel-ts-advanced-ca-g2.root.pem")));
@@ -73,7 +74,8 @@ class RealWorldFixturesTest {
     }
 
     private static X509Certificate cert(byte[] der) throws Exception {
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        return (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 
     private static List<X509Certificate> x5c(CompactJws jws) throws Exception {
@@ -86,7 +88,9 @@ class RealWorldFixturesTest {
 
     private static Instant sigT(CompactJws jws) {
         // The JAdES signing time; samples without it fall back to 'iat'.
-        return jws.header().string("sigT").map(Instant::parse)
+        return jws.header()
+                .string("sigT")
+                .map(Instant::parse)
                 .orElseGet(() -> jws.payload().numericDate("iat").orElseThrow());
     }
 
@@ -111,7 +115,8 @@ class RealWorldFixturesTest {
 
     @Test
     void certificateChainsAsExpectedJson() throws Exception {
-        CertificateChainValidator g2 = new CertificateChainValidator(TrustAnchors.of(List.of(digitelG2)), Duration.ZERO);
+        CertificateChainValidator g2 =
+                new CertificateChainValidator(TrustAnchors.of(List.of(digitelG2)), Duration.ZERO);
         for (String name : expected.keySet()) {
             Map<String, Object> f = facts(name);
             if (!"VC".equals(f.get("kind"))) {
@@ -135,13 +140,14 @@ class RealWorldFixturesTest {
 
     @Test
     void realMachineCredentialsVerifyWithPinnedClock() throws Exception {
-        for (String name : List.of("vc-machine-v1-dome-issuer-zeus-x5c1-2025-03.jwt",
+        for (String name : List.of(
+                "vc-machine-v1-dome-issuer-zeus-x5c1-2025-03.jwt",
                 "vc-machine-v1-dome-issuer-zeus-x5c1-2025-02-paymentscheduler.jwt",
                 "vc-machine-v1-dome-sbx-seal-x5c2-2025-06.jwt")) {
             CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name, CompactJws.MAX_VC_CHARS);
             MachineCredential parsed = MachineCredentialParser.parse(jws);
-            MachineCredential vc = verifier(sigT(jws), parsed.issuerId()).verify(List.of(jwt(name)),
-                    DidKey.parse(parsed.mandatee().id()));
+            MachineCredential vc = verifier(sigT(jws), parsed.issuerId())
+                    .verify(List.of(jwt(name)), DidKey.parse(parsed.mandatee().id()));
             assertTrue(vc.types().contains("LEARCredentialMachine"), name);
             assertFalse(vc.powers().isEmpty(), name);
             assertTrue(vc.validFrom().isPresent() && vc.validUntil().isPresent(), name);
@@ -156,8 +162,10 @@ class RealWorldFixturesTest {
         assertEquals("did:elsi:VATES-B60645900", vc.issuerId());
         assertEquals(Optional.of("did:elsi:VATEU-B99999999"), vc.jwtIssuer());
         // Listing only the JWT 'iss' must not make the credential trusted.
-        OAuthException e = assertThrows(OAuthException.class, () -> verifier(sigT(jws), "did:elsi:VATEU-B99999999")
-                .verify(List.of(jwt(name)), DidKey.parse(vc.mandatee().id())));
+        OAuthException e = assertThrows(
+                OAuthException.class,
+                () -> verifier(sigT(jws), "did:elsi:VATEU-B99999999")
+                        .verify(List.of(jwt(name)), DidKey.parse(vc.mandatee().id())));
         assertEquals(Reason.VC_ISSUER_UNTRUSTED, e.reason());
     }
 
@@ -166,8 +174,10 @@ class RealWorldFixturesTest {
         String name = "vc-machine-NEG-es256-subjectsigned-rsa-x5c1.jwt";
         CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name, CompactJws.MAX_VC_CHARS);
         MachineCredential vc = MachineCredentialParser.parse(jws);
-        OAuthException e = assertThrows(OAuthException.class, () -> verifier(Instant.parse("2024-06-01T00:00:00Z"),
-                vc.issuerId()).verify(List.of(jwt(name)), DidKey.parse(vc.mandatee().id())));
+        OAuthException e = assertThrows(
+                OAuthException.class,
+                () -> verifier(Instant.parse("2024-06-01T00:00:00Z"), vc.issuerId())
+                        .verify(List.of(jwt(name)), DidKey.parse(vc.mandatee().id())));
         assertEquals(Reason.VC_SIGNATURE_INVALID, e.reason());
     }
 
@@ -178,10 +188,13 @@ class RealWorldFixturesTest {
                 continue;
             }
             CompactJws jws = CompactJws.parse(jwt(name), Reason.VC_MALFORMED, name, CompactJws.MAX_VC_CHARS);
-            assertTrue(CredentialJwt.types(CredentialJwt.credentialJson(jws))
-                    .contains("LEARCredentialEmployee"), name);
-            OAuthException e = assertThrows(OAuthException.class, () -> verifier(sigT(jws), "did:elsi:X")
-                    .verify(List.of(jwt(name)), DidKey.parse("did:key:zDnaeV2n9nK8Uabvcgaa9XdJkdbqUahLLpbt4WqS83F8pPCv7")));
+            assertTrue(CredentialJwt.types(CredentialJwt.credentialJson(jws)).contains("LEARCredentialEmployee"), name);
+            OAuthException e = assertThrows(
+                    OAuthException.class,
+                    () -> verifier(sigT(jws), "did:elsi:X")
+                            .verify(
+                                    List.of(jwt(name)),
+                                    DidKey.parse("did:key:zDnaeV2n9nK8Uabvcgaa9XdJkdbqUahLLpbt4WqS83F8pPCv7")));
             assertEquals(Reason.VC_TYPE_INVALID, e.reason(), name);
         }
     }
@@ -202,7 +215,8 @@ class RealWorldFixturesTest {
             CompactJws jws = CompactJws.parse(jwt(name), Reason.VP_MALFORMED, name, CompactJws.MAX_VP_CHARS);
             DidKey holder = DidKey.parse(jws.payload().string("iss").orElseThrow());
             List<String> vcs = presentations(jws).verify(jwt(name), holder);
-            OAuthException e = assertThrows(OAuthException.class,
+            OAuthException e = assertThrows(
+                    OAuthException.class,
                     () -> verifier(Instant.now(), "did:elsi:X").verify(vcs, holder));
             assertEquals(Reason.VC_MALFORMED, e.reason(), name);
         }
@@ -211,7 +225,8 @@ class RealWorldFixturesTest {
     private void expectVp(String name, Reason reason) throws Exception {
         CompactJws jws = CompactJws.parse(jwt(name), Reason.VP_MALFORMED, name, CompactJws.MAX_VP_CHARS);
         DidKey holder = DidKey.parse(jws.payload().string("iss").orElseThrow());
-        OAuthException e = assertThrows(OAuthException.class, () -> presentations(jws).verify(jwt(name), holder));
+        OAuthException e =
+                assertThrows(OAuthException.class, () -> presentations(jws).verify(jwt(name), holder));
         assertEquals(reason, e.reason(), name);
     }
 
@@ -220,15 +235,19 @@ class RealWorldFixturesTest {
         String name = "client-assertion-m2m-vp_token-in2issuer.jwt";
         CompactJws jws = CompactJws.parse(jwt(name), Reason.ASSERTION_MALFORMED, name, CompactJws.MAX_ASSERTION_CHARS);
         MutableClock clock = new MutableClock(jws.payload().numericDate("iat").orElseThrow());
-        VerifierConfig config = VerifierConfig.from(k -> k.equals("verifier.issuer")
-                ? Optional.of("http://localhost:9000") : Optional.empty());
+        VerifierConfig config = VerifierConfig.from(
+                k -> k.equals("verifier.issuer") ? Optional.of("http://localhost:9000") : Optional.empty());
         // Its signature and audience are right, but it lives a year: refused for its lifetime.
-        OAuthException e = assertThrows(OAuthException.class, () -> new ClientAssertionVerifier(config, clock,
-                new DidKeyResolver()).verify(jwt(name), Optional.empty()));
+        OAuthException e = assertThrows(
+                OAuthException.class,
+                () -> new ClientAssertionVerifier(config, clock, new DidKeyResolver())
+                        .verify(jwt(name), Optional.empty()));
         assertEquals(Reason.ASSERTION_LIFETIME_TOO_LONG, e.reason());
         // iSHARE assertions (RS256 with x5c) are not DOME M2M client assertions.
-        OAuthException ishare = assertThrows(OAuthException.class, () -> new ClientAssertionVerifier(config, clock,
-                new DidKeyResolver()).verify(jwt("client-assertion-ishare-in2-x5c4.jwt"), Optional.empty()));
+        OAuthException ishare = assertThrows(
+                OAuthException.class,
+                () -> new ClientAssertionVerifier(config, clock, new DidKeyResolver())
+                        .verify(jwt("client-assertion-ishare-in2-x5c4.jwt"), Optional.empty()));
         assertEquals(Reason.ASSERTION_ALG_NOT_ALLOWED, ishare.reason());
     }
 
@@ -258,13 +277,25 @@ class RealWorldFixturesTest {
 
     private static CredentialVerifier verifier(Instant at, String trustedIssuer) {
         VerifierConfig config = VerifierConfig.from(k -> Optional.empty());
-        IssuerKeys keys = new IssuerKeys(new CertificateChainValidator(TrustAnchors.of(List.of(digitelG2)), Duration.ZERO),
+        IssuerKeys keys = new IssuerKeys(
+                new CertificateChainValidator(TrustAnchors.of(List.of(digitelG2)), Duration.ZERO),
                 new DidKeyResolver());
         MutableClock clock = new MutableClock(at);
-        return new CredentialVerifier(config, clock, keys, TrustedIssuersList.fromJson(
-                "{\"issuers\":[{\"id\":\"" + trustedIssuer + "\",\"credentialTypes\":[\"LEARCredentialMachine\"]}]}"),
-                Optional.empty(), new StatusLists(new Fetcher(java.time.Duration.ofSeconds(1), false), keys, clock,
-                        java.time.Duration.ofSeconds(300), java.time.Duration.ofSeconds(3600), Duration.ZERO, Runnable::run,
+        return new CredentialVerifier(
+                config,
+                clock,
+                keys,
+                TrustedIssuersList.fromJson("{\"issuers\":[{\"id\":\"" + trustedIssuer
+                        + "\",\"credentialTypes\":[\"LEARCredentialMachine\"]}]}"),
+                Optional.empty(),
+                new StatusLists(
+                        new Fetcher(java.time.Duration.ofSeconds(1), false),
+                        keys,
+                        clock,
+                        java.time.Duration.ofSeconds(300),
+                        java.time.Duration.ofSeconds(3600),
+                        Duration.ZERO,
+                        Runnable::run,
                         Optional.empty()));
     }
 
@@ -275,7 +306,11 @@ class RealWorldFixturesTest {
 
     @Test
     void issuerSerialKidAndSigTAreAccepted() throws Exception {
-        CompactJws jws = CompactJws.parse(jwt("vc-machine-v1-dome-issuer-zeus-x5c1-2025-03.jwt"), Reason.VC_MALFORMED, "vc", CompactJws.MAX_VC_CHARS);
+        CompactJws jws = CompactJws.parse(
+                jwt("vc-machine-v1-dome-issuer-zeus-x5c1-2025-03.jwt"),
+                Reason.VC_MALFORMED,
+                "vc",
+                CompactJws.MAX_VC_CHARS);
         assertEquals(List.of("sigT"), jws.critical());
         assertTrue(Set.of("jose").contains(jws.header().string("typ").orElse("jose")));
     }

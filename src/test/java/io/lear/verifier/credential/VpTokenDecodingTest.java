@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 /** Profile §4: vp_token as standard Base64 (padded or not), base64url, or the raw compact JWS. */
 class VpTokenDecodingTest {
     /** Bytes whose Base64 spelling holds '+' and '/', and '-' and '_' in base64url. */
-    private static final String JWS = "eyJ.e30.c2ln" + new String(new byte[] {'.', '>', '?'}, StandardCharsets.US_ASCII);
+    private static final String JWS =
+            "eyJ.e30.c2ln" + new String(new byte[] {'.', '>', '?'}, StandardCharsets.US_ASCII);
 
     private static String description(String vpToken) {
-        return assertThrows(OAuthException.class, () -> PresentationVerifier.decode(vpToken)).description();
+        return assertThrows(OAuthException.class, () -> PresentationVerifier.decode(vpToken))
+                .description();
     }
 
     @Test

@@ -22,8 +22,7 @@ import org.jose4j.json.JsonUtil;
  * <p>Usage: {@code DemoClient [verifier-url] [demo-dir]}.
  */
 public final class DemoClient {
-    private DemoClient() {
-    }
+    private DemoClient() {}
 
     public static void main(String[] args) throws Exception {
         String verifier = args.length > 0 ? args[0] : "http://localhost:9080";
@@ -38,9 +37,12 @@ public final class DemoClient {
                 + "&client_id=" + enc(s.machine.did())
                 + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
                 + "&client_assertion=" + enc(s.assertion());
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(verifier + "/oidc/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> token = http.send(
+                HttpRequest.newBuilder(URI.create(verifier + "/oidc/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         System.out.println("POST /oidc/token -> " + token.statusCode());
         Map<String, Object> body = JsonUtil.parseJson(token.body());
         if (token.statusCode() != 200) {
@@ -50,11 +52,14 @@ public final class DemoClient {
         String accessToken = (String) body.get("access_token");
         String claims = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8);
         Map<String, Object> c = JsonUtil.parseJson(claims);
-        System.out.println("access token: sub=" + c.get("sub") + " groups=" + c.get("groups") + " scope=" + c.get("scope")
-                + " expires_in=" + body.get("expires_in"));
+        System.out.println("access token: sub=" + c.get("sub") + " groups=" + c.get("groups") + " scope="
+                + c.get("scope") + " expires_in=" + body.get("expires_in"));
         for (String path : List.of("/api/sample/whoami", "/api/sample/onboarding")) {
-            HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(verifier + path))
-                    .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> api = http.send(
+                    HttpRequest.newBuilder(URI.create(verifier + path))
+                            .header("Authorization", "Bearer " + accessToken)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             System.out.println("GET " + path + " -> " + api.statusCode() + " " + api.body());
         }
     }

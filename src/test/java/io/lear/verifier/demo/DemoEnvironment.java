@@ -46,13 +46,17 @@ public final class DemoEnvironment {
         save("issuer-ec", pki.ecIssuer(Scenario.ORG));
         write("keys.json", SigningKeys.generateJwks());
         // Written last: its presence marks a complete environment.
-        write("issuers.json", "{\"issuers\":[{\"id\":\"" + Scenario.ISSUER_DID
-                + "\",\"credentialTypes\":[\"LEARCredentialMachine\"]}]}\n");
+        write(
+                "issuers.json",
+                "{\"issuers\":[{\"id\":\"" + Scenario.ISSUER_DID
+                        + "\",\"credentialTypes\":[\"LEARCredentialMachine\"]}]}\n");
     }
 
     private void save(String name, TestPki.Issued issued) throws Exception {
         write(name + ".pem", TestPki.pem(issued.certificate()));
-        write(name + ".key", Base64.getEncoder().encodeToString(issued.privateKey().getEncoded()));
+        write(
+                name + ".key",
+                Base64.getEncoder().encodeToString(issued.privateKey().getEncoded()));
     }
 
     private void write(String name, String content) throws Exception {
@@ -61,9 +65,10 @@ public final class DemoEnvironment {
 
     /** A certificate and key saved by {@link #createIfMissing}. */
     public TestPki.Issued load(String name) throws Exception {
-        X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                new ByteArrayInputStream(Files.readAllBytes(dir.resolve(name + ".pem"))));
-        byte[] der = Base64.getDecoder().decode(Files.readString(dir.resolve(name + ".key")).trim());
+        X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(dir.resolve(name + ".pem"))));
+        byte[] der = Base64.getDecoder()
+                .decode(Files.readString(dir.resolve(name + ".key")).trim());
         String alg = cert.getPublicKey().getAlgorithm();
         PrivateKey key = KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
         return new TestPki.Issued(cert, key);

@@ -40,7 +40,8 @@ class OAuthExceptionTest {
 
     @Test
     void bodyIsTheRfc6749ErrorWithReasonAndNothingElse() {
-        assertEquals(Map.of("error", "invalid_request", "error_description", "x is missing", "reason", "missing_parameter"),
+        assertEquals(
+                Map.of("error", "invalid_request", "error_description", "x is missing", "reason", "missing_parameter"),
                 ErrorResponses.body(OAuthException.of(Reason.MISSING_PARAMETER, "x is missing")));
     }
 

@@ -16,8 +16,8 @@ class SecurityHeadersFilterTest {
     @Test
     void everyResponseGetsTheFourHeadersBeforeTheApplicationWrites() throws Exception {
         Map<String, String> set = new LinkedHashMap<>();
-        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
+        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
                     if (method.getName().equals("setHeader")) {
                         set.put((String) args[0], (String) args[1]);
                     }

@@ -17,27 +17,42 @@ import org.junit.jupiter.api.Test;
 /** Compact JWS parsing limits and the signature check's key validation. */
 class CompactJwsTest {
     private static OAuthException malformed(String compact, int maxChars) {
-        return assertThrows(OAuthException.class, () -> CompactJws.parse(compact, Reason.VC_MALFORMED, "token", maxChars));
+        return assertThrows(
+                OAuthException.class, () -> CompactJws.parse(compact, Reason.VC_MALFORMED, "token", maxChars));
     }
 
     @Test
     void inputOfExactlyTheLimitIsParsed() {
-        String jws = TestJwts.sign(TestJwts.header("ES256"), Map.of("a", 1), TestPki.ec().getPrivate());
-        assertEquals(1L, ((Number) CompactJws.parse(jws, Reason.VC_MALFORMED, "token", jws.length()).payload().raw().get("a"))
-                .longValue());
+        String jws = TestJwts.sign(
+                TestJwts.header("ES256"), Map.of("a", 1), TestPki.ec().getPrivate());
+        assertEquals(
+                1L,
+                ((Number) CompactJws.parse(jws, Reason.VC_MALFORMED, "token", jws.length())
+                                .payload()
+                                .raw()
+                                .get("a"))
+                        .longValue());
     }
 
     @Test
     void inputOneCharacterOverTheLimitIsRefusedBeforeParsing() {
         assertEquals("token exceeds 9 characters", malformed("a".repeat(10), 9).description());
-        assertEquals("token is not a compact JWS (three dot-separated parts)", malformed("a".repeat(9), 9).description());
+        assertEquals(
+                "token is not a compact JWS (three dot-separated parts)",
+                malformed("a".repeat(9), 9).description());
     }
 
     @Test
     void twoOrFourPartsAreNotACompactJws() {
-        assertEquals("token is not a compact JWS (three dot-separated parts)", malformed("e30.e30", 100).description());
-        assertEquals("token is not a compact JWS (three dot-separated parts)", malformed("e30.e30.c2ln.c2ln", 100).description());
-        assertEquals("token is not a compact JWS (three dot-separated parts)", malformed(".e30.c2ln", 100).description());
+        assertEquals(
+                "token is not a compact JWS (three dot-separated parts)",
+                malformed("e30.e30", 100).description());
+        assertEquals(
+                "token is not a compact JWS (three dot-separated parts)",
+                malformed("e30.e30.c2ln.c2ln", 100).description());
+        assertEquals(
+                "token is not a compact JWS (three dot-separated parts)",
+                malformed(".e30.c2ln", 100).description());
     }
 
     @Test

@@ -20,7 +20,8 @@ class JsonTextTest {
     @Test
     void numberOf64CharactersIsRead() {
         String n = "1" + "0".repeat(63);
-        assertEquals(1e63, (Double) JsonText.parseObject("{\"n\":" + n + "}", 32).get("n"));
+        assertEquals(
+                1e63, (Double) JsonText.parseObject("{\"n\":" + n + "}", 32).get("n"));
     }
 
     @Test
@@ -32,13 +33,17 @@ class JsonTextTest {
     @Test
     void numericDateAtTheEpochAndAtTheLastSecondOf9999AreRead() {
         assertEquals(Instant.EPOCH, claims("{\"t\":0}").numericDate("t").orElseThrow());
-        assertEquals(Instant.parse("9999-12-31T23:59:59Z"), claims("{\"t\":253402300799}").numericDate("t").orElseThrow());
+        assertEquals(
+                Instant.parse("9999-12-31T23:59:59Z"),
+                claims("{\"t\":253402300799}").numericDate("t").orElseThrow());
     }
 
     @Test
     void numericDateBeforeTheEpochOrAfter9999IsMalformed() {
-        assertEquals(Reason.VC_MALFORMED,
-                assertThrows(OAuthException.class, () -> claims("{\"t\":-1}").numericDate("t")).reason());
+        assertEquals(
+                Reason.VC_MALFORMED,
+                assertThrows(OAuthException.class, () -> claims("{\"t\":-1}").numericDate("t"))
+                        .reason());
         assertThrows(OAuthException.class, () -> claims("{\"t\":253402300800}").numericDate("t"));
     }
 

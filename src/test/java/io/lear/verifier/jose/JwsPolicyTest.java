@@ -33,15 +33,21 @@ class JwsPolicyTest {
     @Test
     void statusListsRefuseUnsignedAndSymmetricAlgorithms() {
         CompactJws none = parse(TestJwts.unsigned(TestJwts.header("none"), Map.of("a", "b"), ""));
-        assertEquals(Reason.VC_ALG_NOT_ALLOWED, refusal(() -> JwsPolicy.STATUS_LIST.verify(none, EC.getPublic(), null, "k")));
+        assertEquals(
+                Reason.VC_ALG_NOT_ALLOWED,
+                refusal(() -> JwsPolicy.STATUS_LIST.verify(none, EC.getPublic(), null, "k")));
         CompactJws hmac = parse(TestJwts.unsigned(TestJwts.header("HS256"), Map.of("a", "b"), "c2ln"));
-        assertEquals(Reason.VC_ALG_NOT_ALLOWED, refusal(() -> JwsPolicy.STATUS_LIST.verify(hmac, EC.getPublic(), null, "k")));
+        assertEquals(
+                Reason.VC_ALG_NOT_ALLOWED,
+                refusal(() -> JwsPolicy.STATUS_LIST.verify(hmac, EC.getPublic(), null, "k")));
     }
 
     @Test
     void eachKindRefusesWithItsOwnReason() {
         CompactJws rs = parse(TestJwts.unsigned(TestJwts.header("RS256"), Map.of("a", "b"), "c2ln"));
-        assertEquals(Reason.ASSERTION_ALG_NOT_ALLOWED, refusal(() -> JwsPolicy.CLIENT_ASSERTION.requireAllowedAlgorithm(rs)));
+        assertEquals(
+                Reason.ASSERTION_ALG_NOT_ALLOWED,
+                refusal(() -> JwsPolicy.CLIENT_ASSERTION.requireAllowedAlgorithm(rs)));
         assertEquals(Reason.VP_SIGNATURE_INVALID, refusal(() -> JwsPolicy.PRESENTATION.requireAllowedAlgorithm(rs)));
         JwsPolicy.CREDENTIAL.requireAllowedAlgorithm(rs);
     }
@@ -54,28 +60,38 @@ class JwsPolicyTest {
         CompactJws jades = signed(header);
         JwsPolicy.CREDENTIAL.verify(jades, EC.getPublic(), "ES256", "k");
         JwsPolicy.STATUS_LIST.verify(jades, EC.getPublic(), null, "k");
-        assertEquals(Reason.ASSERTION_MALFORMED, refusal(() -> JwsPolicy.CLIENT_ASSERTION.verify(jades, EC.getPublic(), "ES256", "k")));
-        assertEquals(Reason.VP_MALFORMED, refusal(() -> JwsPolicy.PRESENTATION.verify(jades, EC.getPublic(), "ES256", "k")));
+        assertEquals(
+                Reason.ASSERTION_MALFORMED,
+                refusal(() -> JwsPolicy.CLIENT_ASSERTION.verify(jades, EC.getPublic(), "ES256", "k")));
+        assertEquals(
+                Reason.VP_MALFORMED, refusal(() -> JwsPolicy.PRESENTATION.verify(jades, EC.getPublic(), "ES256", "k")));
         header.put("crit", List.of("b64"));
         CompactJws other = signed(header);
-        assertEquals(Reason.VC_MALFORMED, refusal(() -> JwsPolicy.CREDENTIAL.verify(other, EC.getPublic(), "ES256", "k")));
+        assertEquals(
+                Reason.VC_MALFORMED, refusal(() -> JwsPolicy.CREDENTIAL.verify(other, EC.getPublic(), "ES256", "k")));
     }
 
     @Test
     void anAlgorithmTheKeyCannotMakeIsAMismatch() {
         CompactJws es = signed(TestJwts.header("ES256"));
-        assertEquals(Reason.ASSERTION_ALG_NOT_ALLOWED,
+        assertEquals(
+                Reason.ASSERTION_ALG_NOT_ALLOWED,
                 refusal(() -> JwsPolicy.CLIENT_ASSERTION.verify(es, EC.getPublic(), "EdDSA", "k")));
-        assertEquals(Reason.VC_SIGNATURE_INVALID, refusal(() -> JwsPolicy.CREDENTIAL.verify(es, EC.getPublic(), "EdDSA", "k")));
+        assertEquals(
+                Reason.VC_SIGNATURE_INVALID,
+                refusal(() -> JwsPolicy.CREDENTIAL.verify(es, EC.getPublic(), "EdDSA", "k")));
     }
 
     @Test
     void aSignatureByAnotherKeyIsInvalidAndTheSignersKeyPasses() {
         CompactJws es = signed(TestJwts.header("ES256"));
         KeyPair other = TestPki.ec();
-        assertEquals(Reason.ASSERTION_SIGNATURE_INVALID,
+        assertEquals(
+                Reason.ASSERTION_SIGNATURE_INVALID,
                 refusal(() -> JwsPolicy.CLIENT_ASSERTION.verify(es, other.getPublic(), "ES256", "k")));
-        assertEquals(Reason.VC_SIGNATURE_INVALID, refusal(() -> JwsPolicy.STATUS_LIST.verify(es, other.getPublic(), null, "k")));
+        assertEquals(
+                Reason.VC_SIGNATURE_INVALID,
+                refusal(() -> JwsPolicy.STATUS_LIST.verify(es, other.getPublic(), null, "k")));
         JwsPolicy.CLIENT_ASSERTION.verify(es, EC.getPublic(), "ES256", "k");
     }
 }

@@ -23,7 +23,8 @@ class DidKeyTest {
         for (int i = 0; i < 20; i++) {
             TestMachine m = TestMachine.p256();
             assertEquals(m.keys().getPublic(), DidKey.parse(m.did()).publicKey());
-            assertEquals(m.did(), DidKey.parse(m.did() + "#" + m.did().substring(8)).did());
+            assertEquals(
+                    m.did(), DidKey.parse(m.did() + "#" + m.did().substring(8)).did());
         }
         TestMachine ed = TestMachine.ed25519();
         DidKey k = DidKey.parse(ed.did());
@@ -42,15 +43,24 @@ class DidKeyTest {
         bytes[2] = 0x04;
         System.arraycopy(x, 0, bytes, 3, 32);
         System.arraycopy(y, 0, bytes, 35, 32);
-        assertEquals(pub, DidKey.parse("did:key:z" + IndependentDidKey.base58(bytes)).publicKey());
+        assertEquals(
+                pub, DidKey.parse("did:key:z" + IndependentDidKey.base58(bytes)).publicKey());
     }
 
     @Test
     void refusesWhatItCannotCheck() {
         String p256 = TestMachine.p256().did();
-        for (String bad : new String[] {null, "did:web:example.org", "did:key:", "did:key:m123", "did:key:z0OIl",
-            "did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme", p256 + "#zOther", p256.substring(0, 20),
-            "did:key:z" + IndependentDidKey.base58(new byte[] {(byte) 0x80, 0x24, 0x02, 1, 2, 3})}) {
+        for (String bad : new String[] {
+            null,
+            "did:web:example.org",
+            "did:key:",
+            "did:key:m123",
+            "did:key:z0OIl",
+            "did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme",
+            p256 + "#zOther",
+            p256.substring(0, 20),
+            "did:key:z" + IndependentDidKey.base58(new byte[] {(byte) 0x80, 0x24, 0x02, 1, 2, 3})
+        }) {
             assertThrows(IllegalArgumentException.class, () -> DidKey.parse(bad), String.valueOf(bad));
         }
         // A point that is not on the curve.
@@ -59,7 +69,8 @@ class DidKeyTest {
         offCurve[1] = 0x24;
         offCurve[2] = 0x04 - 2;
         Arrays.fill(offCurve, 3, 35, (byte) 0xFF);
-        assertThrows(IllegalArgumentException.class, () -> DidKey.parse("did:key:z" + IndependentDidKey.base58(offCurve)));
+        assertThrows(
+                IllegalArgumentException.class, () -> DidKey.parse("did:key:z" + IndependentDidKey.base58(offCurve)));
     }
 
     private static byte[] unsigned(byte[] v) {

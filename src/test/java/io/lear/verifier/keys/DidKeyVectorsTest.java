@@ -32,6 +32,7 @@ class DidKeyVectorsTest {
     private static final String P256_D = "gPh-VvVS8MbvKQ9LSVVmfnxnKjHn4Tqj0bmbpehRlpc";
     /** Second vector: its y is odd, so the compressed prefix is 0x03. */
     private static final String P256_ODD_DID = "did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169";
+
     private static final String P256_ODD_X = "fyNYMN0976ci7xqiSdag3buk-ZCwgXU4kz9XNkBlNUI";
     private static final String P256_ODD_Y = "hW2ojTNfH7Jbi8--CJUo3OCbH3y5n91g-IMA9MLMbTU";
     /** The first vector's key as an uncompressed point (0x04 ‖ x ‖ y). */
@@ -44,6 +45,7 @@ class DidKeyVectorsTest {
     private static final String P256_COMPRESSED_OFF_CURVE = "did:key:zDnaeQRy3dcKsKa1zmKtVKsTy3m2HYoQnFnfKuxD6HfSTQgYg";
     /** x = 5 is on the curve; the same x written as 5 + p, compressed and uncompressed. */
     private static final String P256_X5 = "did:key:zDnaeQRy3dcKsKa1zmKtVKsTy3m2HYoQnFnfKuxD6HfSTQgYk";
+
     private static final String P256_COMPRESSED_X_ABOVE_P = "did:key:zDnaehfHR8MSkcVwNx8zPfR4zBUXJ1szs6BXzeQAqT7PRYTST";
     private static final String P256_UNCOMPRESSED_X_ABOVE_P =
             "did:key:z4oJ8eu2XzswWvPPL1wPMGWHA5HcJVtUKiaEfUHDXFpwNmzLKTdCMQHmkivnUUaZonMkT8QmzWUzJZ8PnkCsZEVSQejGf";
@@ -74,13 +76,16 @@ class DidKeyVectorsTest {
     @Test
     void p256VectorVerifiesASignatureOfItsPrivateKey() throws Exception {
         ECPublicKey key = (ECPublicKey) DidKey.parse(P256_DID).publicKey();
-        PrivateKey d = KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(unsigned(P256_D), key.getParams()));
+        PrivateKey d =
+                KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(unsigned(P256_D), key.getParams()));
         assertTrue(verifies("SHA256withECDSA", d, key));
     }
 
     @Test
     void uncompressedP256PointDecodesToTheSameKey() {
-        assertEquals(DidKey.parse(P256_DID).publicKey(), DidKey.parse(P256_UNCOMPRESSED).publicKey());
+        assertEquals(
+                DidKey.parse(P256_DID).publicKey(),
+                DidKey.parse(P256_UNCOMPRESSED).publicKey());
     }
 
     @Test
@@ -95,7 +100,9 @@ class DidKeyVectorsTest {
 
     @Test
     void coordinateAtOrAboveTheFieldPrimeIsRefused() {
-        assertEquals(BigInteger.valueOf(5), ((ECPublicKey) DidKey.parse(P256_X5).publicKey()).getW().getAffineX());
+        assertEquals(
+                BigInteger.valueOf(5),
+                ((ECPublicKey) DidKey.parse(P256_X5).publicKey()).getW().getAffineX());
         assertThrows(IllegalArgumentException.class, () -> DidKey.parse(P256_COMPRESSED_X_ABOVE_P));
         assertThrows(IllegalArgumentException.class, () -> DidKey.parse(P256_UNCOMPRESSED_X_ABOVE_P));
     }
@@ -110,8 +117,12 @@ class DidKeyVectorsTest {
 
     @Test
     void ed25519VectorsVerifySignaturesOfTheirSeeds() throws Exception {
-        assertTrue(verifies("Ed25519", ed25519(ED25519_SEED), DidKey.parse(ED25519_DID).publicKey()));
-        assertTrue(verifies("Ed25519", ed25519(ED25519_SEED_1), DidKey.parse(ED25519_DID_SEED_1).publicKey()));
+        assertTrue(verifies(
+                "Ed25519", ed25519(ED25519_SEED), DidKey.parse(ED25519_DID).publicKey()));
+        assertTrue(verifies(
+                "Ed25519",
+                ed25519(ED25519_SEED_1),
+                DidKey.parse(ED25519_DID_SEED_1).publicKey()));
     }
 
     @Test
@@ -128,8 +139,9 @@ class DidKeyVectorsTest {
     }
 
     private static PrivateKey ed25519(String seedHex) throws Exception {
-        return KeyFactory.getInstance("Ed25519").generatePrivate(
-                new EdECPrivateKeySpec(NamedParameterSpec.ED25519, HexFormat.of().parseHex(seedHex)));
+        return KeyFactory.getInstance("Ed25519")
+                .generatePrivate(new EdECPrivateKeySpec(
+                        NamedParameterSpec.ED25519, HexFormat.of().parseHex(seedHex)));
     }
 
     private static boolean verifies(String alg, PrivateKey priv, PublicKey pub) throws Exception {
@@ -151,17 +163,25 @@ class DidKeyVectorsTest {
     @Test
     void coordinateEqualToTheFieldPrimeIsRefused() {
         // x = 0 is on the curve; x = p names the same point and is not a canonical encoding.
-        assertEquals(BigInteger.ZERO, ((ECPublicKey) DidKey.parse("did:key:zDnaeQRy3dcKsKa1zmKtVKsTy3m2HYoQnFnfKuxD6HfSTQgYf")
-                .publicKey()).getW().getAffineX());
-        assertThrows(IllegalArgumentException.class,
+        assertEquals(
+                BigInteger.ZERO,
+                ((ECPublicKey) DidKey.parse("did:key:zDnaeQRy3dcKsKa1zmKtVKsTy3m2HYoQnFnfKuxD6HfSTQgYf")
+                                .publicKey())
+                        .getW()
+                        .getAffineX());
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> DidKey.parse("did:key:zDnaehfHR8MSkcVwNx8zPfR4zBUXJ1szs6BXzeQAqT7PRYTSN"));
-        assertThrows(IllegalArgumentException.class, () -> DidKey.parse(
-                "did:key:z4oJ8eu2XzswWvPPL1wPMGWHA5HcJVtUKiaEfUHDXFpwNmzLJ1gJbLzUawTLSdjFb92r9eSaieHyr6LZ7zeep89eKHFSK"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DidKey.parse(
+                        "did:key:z4oJ8eu2XzswWvPPL1wPMGWHA5HcJVtUKiaEfUHDXFpwNmzLJ1gJbLzUawTLSdjFb92r9eSaieHyr6LZ7zeep89eKHFSK"));
     }
 
     @Test
     void multibaseLongerThanAnUncompressedPointIsRefusedBeforeDecoding() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DidKey.parse(P256_UNCOMPRESSED + "1"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> DidKey.parse(P256_UNCOMPRESSED + "1"));
         assertEquals("did:key is not multibase base58btc", e.getMessage());
     }
 

@@ -32,16 +32,19 @@ class SigningKeysTest {
     void publishesEveryKeyWithoutPrivateMembersActiveFirst() throws Exception {
         String a = SigningKeys.generateJwks();
         String b = SigningKeys.generateJwks();
-        List<Object> keys = new java.util.ArrayList<>((List<Object>) JsonUtil.parseJson(a).get("keys"));
+        List<Object> keys =
+                new java.util.ArrayList<>((List<Object>) JsonUtil.parseJson(a).get("keys"));
         keys.addAll((List<Object>) JsonUtil.parseJson(b).get("keys"));
         String both = JsonUtil.toJson(Map.of("keys", keys));
         String secondKid = (String) ((Map<String, Object>) keys.get(1)).get("kid");
         SigningKeys set = SigningKeys.fromJson(both, Optional.of(secondKid));
         assertEquals(secondKid, set.activeKeyId());
-        List<Map<String, Object>> published = (List<Map<String, Object>>) JsonUtil.parseJson(set.publicJwks()).get("keys");
+        List<Map<String, Object>> published =
+                (List<Map<String, Object>>) JsonUtil.parseJson(set.publicJwks()).get("keys");
         assertEquals(2, published.size());
         assertEquals(secondKid, published.get(0).get("kid"));
-        assertEquals(((Map<String, Object>) keys.get(0)).get("kid"), published.get(1).get("kid"));
+        assertEquals(
+                ((Map<String, Object>) keys.get(0)).get("kid"), published.get(1).get("kid"));
         for (Map<String, Object> k : published) {
             assertFalse(k.containsKey("d"));
             assertEquals("sig", k.get("use"));
@@ -56,7 +59,8 @@ class SigningKeysTest {
         Files.writeString(file, jwks);
         SigningKeys keys = SigningKeys.load(Optional.of(file), Optional.empty(), dir);
         @SuppressWarnings("unchecked")
-        Map<String, Object> only = ((List<Map<String, Object>>) JsonUtil.parseJson(jwks).get("keys")).get(0);
+        Map<String, Object> only =
+                ((List<Map<String, Object>>) JsonUtil.parseJson(jwks).get("keys")).get(0);
         assertEquals(only.get("kid"), keys.activeKeyId());
         assertFalse(Files.exists(dir.resolve(SigningKeys.DEV_KEYS_FILE)));
     }
@@ -68,8 +72,11 @@ class SigningKeysTest {
         String pub = "{\"keys\":[{\"kty\":\"EC\",\"kid\":\"x\",\"crv\":\"P-256\","
                 + "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\",\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}]}";
         assertMessage("verifier.keys", () -> SigningKeys.fromJson(pub, Optional.empty()));
-        assertMessage("verifier.keys.active", () -> SigningKeys.fromJson(SigningKeys.generateJwks(), Optional.of("nope")));
-        assertMessage("verifier.keys", () -> SigningKeys.load(Optional.of(dir.resolve("missing.json")), Optional.empty(), dir));
+        assertMessage(
+                "verifier.keys.active", () -> SigningKeys.fromJson(SigningKeys.generateJwks(), Optional.of("nope")));
+        assertMessage(
+                "verifier.keys",
+                () -> SigningKeys.load(Optional.of(dir.resolve("missing.json")), Optional.empty(), dir));
     }
 
     private static void assertMessage(String key, org.junit.jupiter.api.function.Executable e) {

@@ -14,8 +14,7 @@ import java.util.Arrays;
 public final class IndependentDidKey {
     private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
-    private IndependentDidKey() {
-    }
+    private IndependentDidKey() {}
 
     public static String of(PublicKey key) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 class IndependentDidKeyTest {
     @Test
     void p256VectorsEncodeToTheirDids() throws Exception {
-        assertEquals("did:key:zDnaerx9CtbPJ1q36T5Ln5wYt3MQYeGRG5ehnPAmxcf5mDZpv",
+        assertEquals(
+                "did:key:zDnaerx9CtbPJ1q36T5Ln5wYt3MQYeGRG5ehnPAmxcf5mDZpv",
                 p256("igrFmi0whuihKnj9R3Om1SoMph72wUGeFaBbzG2vzns", "efsX5b10x8yjyrj4ny3pGfLcY7Xby1KzgqOdqnsrJIM"));
-        assertEquals("did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169",
+        assertEquals(
+                "did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169",
                 p256("fyNYMN0976ci7xqiSdag3buk-ZCwgXU4kz9XNkBlNUI", "hW2ojTNfH7Jbi8--CJUo3OCbH3y5n91g-IMA9MLMbTU"));
     }
 
@@ -27,14 +29,19 @@ class IndependentDidKeyTest {
 
     @Test
     void leadingZeroBytesBecomeOnes() {
-        assertEquals("117paNL19xttacUY", IndependentDidKey.base58(
-                ("\0\0yes mani !").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        assertEquals(
+                "117paNL19xttacUY",
+                IndependentDidKey.base58(("\0\0yes mani !").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
     }
 
     private static String p256(String x, String y) throws Exception {
         var params = ((java.security.interfaces.ECPublicKey) TestPki.ec().getPublic()).getParams();
-        var key = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(
-                new BigInteger(1, Base64.getUrlDecoder().decode(x)), new BigInteger(1, Base64.getUrlDecoder().decode(y))), params));
+        var key = KeyFactory.getInstance("EC")
+                .generatePublic(new ECPublicKeySpec(
+                        new ECPoint(
+                                new BigInteger(1, Base64.getUrlDecoder().decode(x)),
+                                new BigInteger(1, Base64.getUrlDecoder().decode(y))),
+                        params));
         return IndependentDidKey.of(key);
     }
 }

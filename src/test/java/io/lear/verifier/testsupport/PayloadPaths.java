@@ -5,8 +5,7 @@ import java.util.Map;
 /** Navigation into the JWT payloads {@link Scenario} builds, for tests that change one member. */
 @SuppressWarnings("unchecked")
 public final class PayloadPaths {
-    private PayloadPaths() {
-    }
+    private PayloadPaths() {}
 
     /** The {@code vp} object of a VP JWT payload. */
     public static Map<String, Object> vp(Map<String, Object> vpPayload) {

@@ -21,13 +21,24 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no"));
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                "redis-server",
+                "--port",
+                String.valueOf(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no"));
         if (password != null) {
             cmd.addAll(List.of("--requirepass", password));
         }
         try {
-            process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(new File("target/redis-unit.log")).start();
+            process = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(new File("target/redis-unit.log"))
+                    .start();
         } catch (IOException e) {
             throw new IllegalStateException("redis-server is needed by the tests (Debian package redis-server)", e);
         }

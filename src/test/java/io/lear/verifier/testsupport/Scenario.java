@@ -1,5 +1,6 @@
 package io.lear.verifier.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * An object mother for the whole M2M request: preset to a valid LEARCredentialMachine (v2 shape)
@@ -28,12 +28,12 @@ public final class Scenario {
     public Instant now = Instant.now();
     public boolean v1 = false;
 
-    public Consumer<Map<String, Object>> vcHeader = h -> { };
-    public Consumer<Map<String, Object>> vcPayload = p -> { };
-    public Consumer<Map<String, Object>> vpHeader = h -> { };
-    public Consumer<Map<String, Object>> vpPayload = p -> { };
-    public Consumer<Map<String, Object>> assertionHeader = h -> { };
-    public Consumer<Map<String, Object>> assertionPayload = p -> { };
+    public Consumer<Map<String, Object>> vcHeader = h -> {};
+    public Consumer<Map<String, Object>> vcPayload = p -> {};
+    public Consumer<Map<String, Object>> vpHeader = h -> {};
+    public Consumer<Map<String, Object>> vpPayload = p -> {};
+    public Consumer<Map<String, Object>> assertionHeader = h -> {};
+    public Consumer<Map<String, Object>> assertionPayload = p -> {};
     /** How the VP JWT is put into vp_token; standard Base64 as DOME clients do by default. */
     public java.util.function.Function<String, String> vpEncoding =
             vp -> Base64.getEncoder().encodeToString(vp.getBytes(StandardCharsets.US_ASCII));
@@ -57,7 +57,8 @@ public final class Scenario {
         header.put("crit", List.of("sigT"));
         header.put("sigT", now.toString());
         vcHeader.accept(header);
-        Map<String, Object> payload = v1 ? Credentials.v1(issuerId, machine.did(), now) : Credentials.v2(issuerId, machine.did(), now);
+        Map<String, Object> payload =
+                v1 ? Credentials.v1(issuerId, machine.did(), now) : Credentials.v2(issuerId, machine.did(), now);
         vcPayload.accept(payload);
         return TestJwts.sign(header, payload, issuerCert.privateKey());
     }
@@ -110,14 +111,16 @@ public final class Scenario {
 
     /** Credential payloads in the shapes DOME issuers produce. */
     public static final class Credentials {
-        private Credentials() {
-        }
+        private Credentials() {}
 
         /** DOME v2 (2025): validFrom/validUntil, powers with domain/function/action arrays. */
         public static Map<String, Object> v2(String issuer, String holder, Instant now) {
             Map<String, Object> vc = new LinkedHashMap<>();
-            vc.put("@context", List.of("https://www.w3.org/ns/credentials/v2",
-                    "https://www.dome-marketplace.eu/2025/credentials/learcredentialmachine/v2"));
+            vc.put(
+                    "@context",
+                    List.of(
+                            "https://www.w3.org/ns/credentials/v2",
+                            "https://www.dome-marketplace.eu/2025/credentials/learcredentialmachine/v2"));
             vc.put("id", "urn:uuid:" + UUID.randomUUID());
             vc.put("type", List.of("LEARCredentialMachine", "VerifiableCredential"));
             Map<String, Object> iss = new LinkedHashMap<>();
@@ -158,8 +161,11 @@ public final class Scenario {
         /** DOME v1 (2024): issuanceDate/expirationDate, tmf_* powers, issuer as a string. */
         public static Map<String, Object> v1(String issuer, String holder, Instant now) {
             Map<String, Object> vc = new LinkedHashMap<>();
-            vc.put("@context", List.of("https://www.w3.org/ns/credentials/v2",
-                    "https://trust-framework.dome-marketplace.eu/credentials/learcredentialmachine/v1"));
+            vc.put(
+                    "@context",
+                    List.of(
+                            "https://www.w3.org/ns/credentials/v2",
+                            "https://trust-framework.dome-marketplace.eu/credentials/learcredentialmachine/v1"));
             vc.put("id", UUID.randomUUID().toString());
             vc.put("type", List.of("VerifiableCredential", "LEARCredentialMachine"));
             vc.put("issuer", issuer);

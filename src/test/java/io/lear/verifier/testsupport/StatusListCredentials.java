@@ -10,8 +10,7 @@ import java.util.zip.GZIPOutputStream;
 
 /** Builds status list credentials (W3C Bitstring Status List) signed like DOME credentials. */
 public final class StatusListCredentials {
-    private StatusListCredentials() {
-    }
+    private StatusListCredentials() {}
 
     /** {@code u} + base64url(gzip(bits)), MSB first, with the given indexes set. */
     public static String encodedList(int lengthBits, long... setIndexes) {
@@ -31,11 +30,16 @@ public final class StatusListCredentials {
     }
 
     public static String sign(String issuer, String purpose, String encodedList, PrivateKey key, List<String> x5c) {
-        return sign(issuer, purpose, encodedList, key, x5c, vc -> { });
+        return sign(issuer, purpose, encodedList, key, x5c, vc -> {});
     }
 
     /** A status list credential with {@code vcChanges} applied to its {@code vc} object (dates, say). */
-    public static String sign(String issuer, String purpose, String encodedList, PrivateKey key, List<String> x5c,
+    public static String sign(
+            String issuer,
+            String purpose,
+            String encodedList,
+            PrivateKey key,
+            List<String> x5c,
             java.util.function.Consumer<Map<String, Object>> vcChanges) {
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("type", "BitstringStatusList");
@@ -57,7 +61,8 @@ public final class StatusListCredentials {
 
     /** Adds a credentialStatus entry to a credential JWT payload. */
     @SuppressWarnings("unchecked")
-    public static void point(Map<String, Object> credentialPayload, String type, String purpose, Object index, String url) {
+    public static void point(
+            Map<String, Object> credentialPayload, String type, String purpose, Object index, String url) {
         ((Map<String, Object>) credentialPayload.get("vc")).put("credentialStatus", entry(type, purpose, index, url));
     }
 

@@ -11,11 +11,10 @@ import org.jose4j.jws.JsonWebSignature;
 
 /** Signs arbitrary JOSE headers and payloads, including ones a well-behaved client would never send. */
 public final class TestJwts {
-    private TestJwts() {
-    }
+    private TestJwts() {}
 
-    private static final java.util.Set<String> SIGNABLE = java.util.Set.of("ES256", "ES384", "ES512", "RS256", "RS384",
-            "RS512", "PS256", "PS384", "PS512", "EdDSA");
+    private static final java.util.Set<String> SIGNABLE =
+            java.util.Set.of("ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "EdDSA");
 
     /** Signs with the header's alg; an alg no library can sign with gets a made-up signature instead. */
     public static String sign(Map<String, Object> header, Map<String, Object> payload, Key key) {

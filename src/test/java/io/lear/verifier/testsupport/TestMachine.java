@@ -33,11 +33,15 @@ public record TestMachine(KeyPair keys, String did, String alg) {
         try {
             ECPublicKey any = (ECPublicKey) TestPki.ec().getPublic();
             KeyFactory kf = KeyFactory.getInstance("EC");
-            var pub = kf.generatePublic(new ECPublicKeySpec(new ECPoint(b64u("igrFmi0whuihKnj9R3Om1SoMph72wUGeFaBbzG2vzns"),
-                    b64u("efsX5b10x8yjyrj4ny3pGfLcY7Xby1KzgqOdqnsrJIM")), any.getParams()));
-            var priv = kf.generatePrivate(new ECPrivateKeySpec(b64u("gPh-VvVS8MbvKQ9LSVVmfnxnKjHn4Tqj0bmbpehRlpc"),
+            var pub = kf.generatePublic(new ECPublicKeySpec(
+                    new ECPoint(
+                            b64u("igrFmi0whuihKnj9R3Om1SoMph72wUGeFaBbzG2vzns"),
+                            b64u("efsX5b10x8yjyrj4ny3pGfLcY7Xby1KzgqOdqnsrJIM")),
                     any.getParams()));
-            return new TestMachine(new KeyPair(pub, priv), "did:key:zDnaerx9CtbPJ1q36T5Ln5wYt3MQYeGRG5ehnPAmxcf5mDZpv", "ES256");
+            var priv = kf.generatePrivate(
+                    new ECPrivateKeySpec(b64u("gPh-VvVS8MbvKQ9LSVVmfnxnKjHn4Tqj0bmbpehRlpc"), any.getParams()));
+            return new TestMachine(
+                    new KeyPair(pub, priv), "did:key:zDnaerx9CtbPJ1q36T5Ln5wYt3MQYeGRG5ehnPAmxcf5mDZpv", "ES256");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -56,24 +56,44 @@ public final class TestPki {
         Instant now = Instant.now();
         KeyPair rootKeys = rsa(2048);
         X500Name rootName = new X500Name("CN=" + name + " Root CA,O=LEAR Test,C=EU");
-        Issued root = sign(rootName, rootKeys, rootName, rootKeys.getPrivate(), now.minus(1, ChronoUnit.DAYS),
-                now.plus(3650, ChronoUnit.DAYS), true, "SHA256withRSA");
+        Issued root = sign(
+                rootName,
+                rootKeys,
+                rootName,
+                rootKeys.getPrivate(),
+                now.minus(1, ChronoUnit.DAYS),
+                now.plus(3650, ChronoUnit.DAYS),
+                true,
+                "SHA256withRSA");
         KeyPair intKeys = rsa(2048);
         X500Name intName = new X500Name("CN=" + name + " Issuing CA,O=LEAR Test,C=EU");
-        Issued intermediate = sign(intName, intKeys, rootName, rootKeys.getPrivate(), now.minus(1, ChronoUnit.DAYS),
-                now.plus(1825, ChronoUnit.DAYS), true, "SHA256withRSA");
+        Issued intermediate = sign(
+                intName,
+                intKeys,
+                rootName,
+                rootKeys.getPrivate(),
+                now.minus(1, ChronoUnit.DAYS),
+                now.plus(1825, ChronoUnit.DAYS),
+                true,
+                "SHA256withRSA");
         return new TestPki(root, intermediate);
     }
 
     /** An RSA-2048 seal for the organisation, issued by the intermediate CA. */
     public Issued rsaIssuer(String organizationIdentifier) {
-        return leaf(organizationIdentifier, rsa(2048), Instant.now().minus(1, ChronoUnit.DAYS),
+        return leaf(
+                organizationIdentifier,
+                rsa(2048),
+                Instant.now().minus(1, ChronoUnit.DAYS),
                 Instant.now().plus(365, ChronoUnit.DAYS));
     }
 
     /** A P-256 seal for the organisation, issued by the intermediate CA. */
     public Issued ecIssuer(String organizationIdentifier) {
-        return leaf(organizationIdentifier, ec(), Instant.now().minus(1, ChronoUnit.DAYS),
+        return leaf(
+                organizationIdentifier,
+                ec(),
+                Instant.now().minus(1, ChronoUnit.DAYS),
                 Instant.now().plus(365, ChronoUnit.DAYS));
     }
 
@@ -82,15 +102,22 @@ public final class TestPki {
     }
 
     /** A seal for the organisation issued by {@code ca}. */
-    public static Issued leaf(Issued ca, String organizationIdentifier, KeyPair keys, Instant notBefore,
-            Instant notAfter) {
+    public static Issued leaf(
+            Issued ca, String organizationIdentifier, KeyPair keys, Instant notBefore, Instant notAfter) {
         X500NameBuilder b = new X500NameBuilder(BCStyle.INSTANCE);
         b.addRDN(BCStyle.C, "ES");
         b.addRDN(BCStyle.O, "Test Issuer " + organizationIdentifier);
         b.addRDN(ORGANIZATION_IDENTIFIER, organizationIdentifier);
         b.addRDN(BCStyle.CN, "Seal " + organizationIdentifier);
-        return sign(b.build(), keys, X500Name.getInstance(ca.certificate.getSubjectX500Principal().getEncoded()),
-                ca.privateKey, notBefore, notAfter, false, "SHA256withRSA");
+        return sign(
+                b.build(),
+                keys,
+                X500Name.getInstance(ca.certificate.getSubjectX500Principal().getEncoded()),
+                ca.privateKey,
+                notBefore,
+                notAfter,
+                false,
+                "SHA256withRSA");
     }
 
     /** A self-signed certificate with the given organizationIdentifier: trusted by nobody. */
@@ -100,8 +127,15 @@ public final class TestPki {
         b.addRDN(BCStyle.CN, "Self-signed " + organizationIdentifier);
         X500Name name = b.build();
         KeyPair keys = rsa(2048);
-        return sign(name, keys, name, keys.getPrivate(), Instant.now().minus(1, ChronoUnit.DAYS),
-                Instant.now().plus(365, ChronoUnit.DAYS), false, "SHA256withRSA");
+        return sign(
+                name,
+                keys,
+                name,
+                keys.getPrivate(),
+                Instant.now().minus(1, ChronoUnit.DAYS),
+                Instant.now().plus(365, ChronoUnit.DAYS),
+                false,
+                "SHA256withRSA");
     }
 
     public String anchorsPem() {
@@ -115,7 +149,8 @@ public final class TestPki {
     public static String pem(X509Certificate cert) {
         try {
             return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded())
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(cert.getEncoded())
                     + "\n-----END CERTIFICATE-----\n";
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -164,14 +199,27 @@ public final class TestPki {
      * Any certificate: {@code ca} signs it (itself when null) with {@code sigAlg}, carrying exactly the
      * extensions {@code extensions} adds.
      */
-    public static Issued custom(X500Name subject, KeyPair keys, Issued ca, Instant notBefore, Instant notAfter,
-            String sigAlg, Extensions extensions) {
+    public static Issued custom(
+            X500Name subject,
+            KeyPair keys,
+            Issued ca,
+            Instant notBefore,
+            Instant notAfter,
+            String sigAlg,
+            Extensions extensions) {
         try {
-            X500Name issuer = ca == null ? subject
-                    : X500Name.getInstance(ca.certificate.getSubjectX500Principal().getEncoded());
+            X500Name issuer = ca == null
+                    ? subject
+                    : X500Name.getInstance(
+                            ca.certificate.getSubjectX500Principal().getEncoded());
             PrivateKey signer = ca == null ? keys.getPrivate() : ca.privateKey;
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, RANDOM).abs(),
-                    Date.from(notBefore), Date.from(notAfter), subject, keys.getPublic());
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                    issuer,
+                    new BigInteger(64, RANDOM).abs(),
+                    Date.from(notBefore),
+                    Date.from(notAfter),
+                    subject,
+                    keys.getPublic());
             extensions.add(b);
             X509Certificate cert = new JcaX509CertificateConverter()
                     .getCertificate(b.build(new JcaContentSignerBuilder(sigAlg).build(signer)));
@@ -187,14 +235,30 @@ public final class TestPki {
         b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
     }
 
-    private static Issued sign(X500Name subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
-            Instant notBefore, Instant notAfter, boolean ca, String sigAlg) {
+    private static Issued sign(
+            X500Name subject,
+            KeyPair subjectKeys,
+            X500Name issuer,
+            PrivateKey issuerKey,
+            Instant notBefore,
+            Instant notAfter,
+            boolean ca,
+            String sigAlg) {
         try {
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, RANDOM).abs(),
-                    Date.from(notBefore), Date.from(notAfter), subject, subjectKeys.getPublic());
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                    issuer,
+                    new BigInteger(64, RANDOM).abs(),
+                    Date.from(notBefore),
+                    Date.from(notAfter),
+                    subject,
+                    subjectKeys.getPublic());
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-            b.addExtension(Extension.keyUsage, true, ca ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
-                    : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            b.addExtension(
+                    Extension.keyUsage,
+                    true,
+                    ca
+                            ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
+                            : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             X509Certificate cert = new JcaX509CertificateConverter()
                     .getCertificate(b.build(new JcaContentSignerBuilder(sigAlg).build(issuerKey)));
             return new Issued(cert, subjectKeys.getPrivate());

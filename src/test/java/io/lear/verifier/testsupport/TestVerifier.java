@@ -60,7 +60,9 @@ public final class TestVerifier {
         config = VerifierConfig.from(k -> Optional.ofNullable(all.get(k)));
         keys = SigningKeys.fromJson(SigningKeys.generateJwks(), Optional.empty());
         // Background refreshes run on the calling thread: a refresh that is due has happened when get() returns.
-        trust = backgroundRefresh ? new TrustSetup(config, clock, dids) : new TrustSetup(config, clock, dids, Runnable::run);
+        trust = backgroundRefresh
+                ? new TrustSetup(config, clock, dids)
+                : new TrustSetup(config, clock, dids, Runnable::run);
         replay = new InMemoryReplayGuard(clock, config.replayMaxEntries());
         tokens = TokenService.wire(config, clock, keys, dids, trust, replay);
         authenticator = tokens.authenticator();
@@ -102,7 +104,8 @@ public final class TestVerifier {
     }
 
     public static String defaultIssuers() {
-        return "{\"issuers\":[{\"id\":\"" + Scenario.ISSUER_DID + "\",\"credentialTypes\":[\"LEARCredentialMachine\"]}]}";
+        return "{\"issuers\":[{\"id\":\"" + Scenario.ISSUER_DID
+                + "\",\"credentialTypes\":[\"LEARCredentialMachine\"]}]}";
     }
 
     /** A valid scenario against this verifier, issued by the RSA seal. */

@@ -37,7 +37,9 @@ class ScopePolicyTest {
 
     @Test
     void scopeOutsideTheRegistrationIsRefused() {
-        assertEquals(Reason.SCOPE_NOT_ALLOWED, assertThrows(OAuthException.class,
-                () -> policy.grant(Optional.of("machine"), Set.of("learcredential"))).reason());
+        assertEquals(
+                Reason.SCOPE_NOT_ALLOWED,
+                assertThrows(OAuthException.class, () -> policy.grant(Optional.of("machine"), Set.of("learcredential")))
+                        .reason());
     }
 }

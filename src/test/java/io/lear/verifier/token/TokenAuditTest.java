@@ -33,12 +33,10 @@ class TokenAuditTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
     private final TokenAudit audit = new TokenAudit();
 
@@ -68,8 +66,8 @@ class TokenAuditTest {
         TestVerifier v = TestVerifier.create();
         Scenario s = v.scenario();
         String assertion = s.assertion();
-        TokenService.Grant grant = v.tokens.grant(new TokenRequest(assertion, Optional.empty(), Optional.empty(),
-                Optional.empty()));
+        TokenService.Grant grant =
+                v.tokens.grant(new TokenRequest(assertion, Optional.empty(), Optional.empty(), Optional.empty()));
         audit.granted("req-1", grant, System.nanoTime() - 5_000_000);
         Map<String, Object> line = onlyLine();
         assertEquals("token_decision", line.get("event"));
@@ -84,7 +82,8 @@ class TokenAuditTest {
         assertTrue(ms >= 5.0 && ms < 60_000, "latency in milliseconds since the start: " + ms);
         assertEquals(List.of("granted/none"), recorded);
         assertFalse(lines.get(0).getMessage().contains(assertion.substring(0, 30)));
-        assertFalse(lines.get(0).getMessage().contains(grant.token().accessToken().substring(0, 30)));
+        assertFalse(
+                lines.get(0).getMessage().contains(grant.token().accessToken().substring(0, 30)));
     }
 
     @Test
@@ -96,7 +95,8 @@ class TokenAuditTest {
         assertEquals(401L, ((Number) anonymous.get("status")).longValue());
         assertFalse(anonymous.containsKey("client"));
         lines.clear();
-        audit.refused("req-3", OAuthException.of(Reason.VC_REVOKED, "revoked").forClient("did:key:zA"), System.nanoTime());
+        audit.refused(
+                "req-3", OAuthException.of(Reason.VC_REVOKED, "revoked").forClient("did:key:zA"), System.nanoTime());
         assertEquals("did:key:zA", onlyLine().get("client"));
         assertEquals(List.of("refused/assertion_signature_invalid", "refused/vc_revoked"), recorded);
     }

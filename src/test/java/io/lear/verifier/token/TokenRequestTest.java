@@ -26,7 +26,8 @@ class TokenRequestTest {
 
     @Test
     void readsAValidRequestAndIgnoresUnknownParameters() {
-        TokenRequest r = parse(FORM + "; charset=UTF-8", OK + "&client_id=did%3Akey%3AzX&scope=machine&foo=1&foo=2", false);
+        TokenRequest r =
+                parse(FORM + "; charset=UTF-8", OK + "&client_id=did%3Akey%3AzX&scope=machine&foo=1&foo=2", false);
         assertEquals("a.b.c", r.clientAssertion());
         assertEquals(Optional.of("did:key:zX"), r.clientId());
         assertEquals(Optional.of("machine"), r.scope());
@@ -35,7 +36,8 @@ class TokenRequestTest {
 
     @Test
     void emptyValuesCountAsAbsent() {
-        assertEquals(Optional.empty(), parse(FORM, OK + "&scope=&client_id=", false).scope());
+        assertEquals(
+                Optional.empty(), parse(FORM, OK + "&scope=&client_id=", false).scope());
         refused(Reason.MISSING_PARAMETER, 400, FORM, OK.replace("a.b.c", ""), false);
     }
 
@@ -86,7 +88,12 @@ class TokenRequestTest {
 
     @Test
     void otherGrantTypesAreUnsupported() {
-        refused(Reason.UNSUPPORTED_GRANT_TYPE, 400, FORM, OK.replace("client_credentials", "authorization_code"), false);
+        refused(
+                Reason.UNSUPPORTED_GRANT_TYPE,
+                400,
+                FORM,
+                OK.replace("client_credentials", "authorization_code"),
+                false);
     }
 
     @Test
@@ -96,15 +103,23 @@ class TokenRequestTest {
 
     @Test
     void valueStartingWithAPercentEscapeIsDecoded() {
-        assertEquals("a.b.c", parse(FORM, OK.replace("grant_type=client_credentials", "grant_type=%63lient_credentials"),
-                false).clientAssertion());
-        assertEquals(Optional.of("did:key:zX"), parse(FORM, OK + "&client_id=%64id:key:zX", false).clientId());
+        assertEquals(
+                "a.b.c",
+                parse(FORM, OK.replace("grant_type=client_credentials", "grant_type=%63lient_credentials"), false)
+                        .clientAssertion());
+        assertEquals(
+                Optional.of("did:key:zX"),
+                parse(FORM, OK + "&client_id=%64id:key:zX", false).clientId());
     }
 
     @Test
     void plusIsASpace() {
-        assertEquals(Optional.of("machine learcredential"), parse(FORM, OK + "&scope=machine+learcredential", false).scope());
-        assertEquals(Optional.of(" machine"), parse(FORM, OK + "&scope=+machine", false).scope());
+        assertEquals(
+                Optional.of("machine learcredential"),
+                parse(FORM, OK + "&scope=machine+learcredential", false).scope());
+        assertEquals(
+                Optional.of(" machine"),
+                parse(FORM, OK + "&scope=+machine", false).scope());
     }
 
     @Test

@@ -2,9 +2,9 @@ package io.lear.verifier.token;
 
 import static io.lear.verifier.testsupport.PayloadPaths.vc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.lear.verifier.error.OAuthException;
@@ -22,23 +22,27 @@ import org.junit.jupiter.api.Test;
 
 /** The grant end to end in-process: scope, resource and the access token's claims (profile §8, §9). */
 class TokenServiceTest {
-    private final TestVerifier verifier = TestVerifier.create(Map.of("verifier.token.resources", "https://api.example.org",
-            "verifier.token.lifetime", "1800"));
+    private final TestVerifier verifier = TestVerifier.create(
+            Map.of("verifier.token.resources", "https://api.example.org", "verifier.token.lifetime", "1800"));
 
     private TokenRequest request(Scenario s, String scope, String resource) {
-        return new TokenRequest(s.assertion(), Optional.of(s.machine.did()), Optional.ofNullable(scope),
-                Optional.ofNullable(resource));
+        return new TokenRequest(
+                s.assertion(), Optional.of(s.machine.did()), Optional.ofNullable(scope), Optional.ofNullable(resource));
     }
 
     private JwtClaims verify(String token, String audience) throws Exception {
         return new JwtConsumerBuilder()
                 .setVerificationKey(verifier.keys.activePublicKey())
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                .setJwsAlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
                 .setExpectedType(true, "at+jwt")
-                .setExpectedIssuer(TestVerifier.ISSUER).setExpectedAudience(audience)
-                .setEvaluationTime(org.jose4j.jwt.NumericDate.fromSeconds(verifier.clock.instant().getEpochSecond()))
-                .build().processToClaims(token);
+                .setExpectedIssuer(TestVerifier.ISSUER)
+                .setExpectedAudience(audience)
+                .setEvaluationTime(org.jose4j.jwt.NumericDate.fromSeconds(
+                        verifier.clock.instant().getEpochSecond()))
+                .build()
+                .processToClaims(token);
     }
 
     @Test
@@ -66,8 +70,10 @@ class TokenServiceTest {
     @Test
     void tokenNamesItsSigningKeyAndType() throws Exception {
         TokenService.Grant grant = verifier.tokens.grant(request(verifier.scenario(), null, null));
-        var header = org.jose4j.json.JsonUtil.parseJson(new String(java.util.Base64.getUrlDecoder().decode(
-                grant.token().accessToken().split("\\.")[0]), java.nio.charset.StandardCharsets.UTF_8));
+        var header = org.jose4j.json.JsonUtil.parseJson(new String(
+                java.util.Base64.getUrlDecoder()
+                        .decode(grant.token().accessToken().split("\\.")[0]),
+                java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(verifier.keys.activeKeyId(), header.get("kid"));
         assertEquals("at+jwt", header.get("typ"));
         assertEquals("ES256", header.get("alg"));
@@ -77,24 +83,28 @@ class TokenServiceTest {
     void tokenTypeJwtForRuntimesThatInsistOnIt() throws Exception {
         TestVerifier jwt = TestVerifier.create(Map.of("verifier.token.typ", "JWT"));
         TokenService.Grant grant = jwt.tokens.grant(request(jwt.scenario(), null, null));
-        var header = org.jose4j.json.JsonUtil.parseJson(new String(java.util.Base64.getUrlDecoder().decode(
-                grant.token().accessToken().split("\\.")[0]), java.nio.charset.StandardCharsets.UTF_8));
+        var header = org.jose4j.json.JsonUtil.parseJson(new String(
+                java.util.Base64.getUrlDecoder()
+                        .decode(grant.token().accessToken().split("\\.")[0]),
+                java.nio.charset.StandardCharsets.UTF_8));
         assertEquals("JWT", header.get("typ"));
     }
 
     @Test
     void scopeAndResource() throws Exception {
-        TokenService.Grant g = verifier.tokens.grant(request(verifier.scenario(), "learcredential", "https://api.example.org"));
+        TokenService.Grant g =
+                verifier.tokens.grant(request(verifier.scenario(), "learcredential", "https://api.example.org"));
         assertEquals("learcredential", g.token().scope());
         verify(g.token().accessToken(), "https://api.example.org");
         for (String bad : List.of("admin", "machine admin", "machine  learcredential", "machine\"")) {
-            OAuthException e = assertThrows(OAuthException.class,
-                    () -> verifier.tokens.grant(request(verifier.scenario(), bad, null)));
+            OAuthException e = assertThrows(
+                    OAuthException.class, () -> verifier.tokens.grant(request(verifier.scenario(), bad, null)));
             assertEquals(Reason.SCOPE_NOT_ALLOWED, e.reason());
             assertEquals(400, e.status());
             assertEquals("invalid_scope", e.error().code());
         }
-        OAuthException e = assertThrows(OAuthException.class,
+        OAuthException e = assertThrows(
+                OAuthException.class,
                 () -> verifier.tokens.grant(request(verifier.scenario(), null, "https://evil.example")));
         assertEquals(Reason.RESOURCE_NOT_ALLOWED, e.reason());
         assertEquals("invalid_target", e.error().code());
@@ -103,16 +113,19 @@ class TokenServiceTest {
     @Test
     void embeddedCredentialCanBeSwitchedOff() throws Exception {
         TestVerifier plain = TestVerifier.create(Map.of("verifier.token.embed-vc", "false"));
-        TokenService.Grant g = plain.tokens.grant(new TokenRequest(plain.scenario().assertion(), Optional.empty(),
-                Optional.empty(), Optional.empty()));
-        JwtClaims c = JwtClaims.parse(new String(java.util.Base64.getUrlDecoder().decode(
-                g.token().accessToken().split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8));
+        TokenService.Grant g = plain.tokens.grant(
+                new TokenRequest(plain.scenario().assertion(), Optional.empty(), Optional.empty(), Optional.empty()));
+        JwtClaims c = JwtClaims.parse(new String(
+                java.util.Base64.getUrlDecoder().decode(g.token().accessToken().split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8));
         assertFalse(c.hasClaim("vc"));
     }
 
     private OAuthException refusedGrant(TestVerifier v, String assertion) {
-        return assertThrows(OAuthException.class, () -> v.tokens.grant(new TokenRequest(assertion, Optional.empty(),
-                Optional.empty(), Optional.empty())));
+        return assertThrows(
+                OAuthException.class,
+                () -> v.tokens.grant(
+                        new TokenRequest(assertion, Optional.empty(), Optional.empty(), Optional.empty())));
     }
 
     private static TokenRequest request(String assertion) {
@@ -152,11 +165,15 @@ class TokenServiceTest {
         Scenario s = verifier.scenario();
         for (int i = 0; i < 50; i++) {
             s.assertionPayload = p -> p.put("jti", "j".repeat(256) + Math.random());
-            assertEquals(Reason.ASSERTION_JTI_TOO_LONG, refusedGrant(verifier, s.assertion()).reason());
+            assertEquals(
+                    Reason.ASSERTION_JTI_TOO_LONG,
+                    refusedGrant(verifier, s.assertion()).reason());
         }
         Scenario flood = verifier.scenario();
         for (int i = 0; i < 50; i++) {
-            assertEquals(Reason.VP_MALFORMED, refusedGrant(verifier, flood.assertionWith("x")).reason());
+            assertEquals(
+                    Reason.VP_MALFORMED,
+                    refusedGrant(verifier, flood.assertionWith("x")).reason());
         }
         assertEquals(0, verifier.replay.size());
     }
@@ -164,7 +181,9 @@ class TokenServiceTest {
     @Test
     void onlyAGrantedClientsDidKeyIsKeptForItsNextRequest() {
         Scenario refused = verifier.scenario();
-        assertEquals(Reason.VP_MALFORMED, refusedGrant(verifier, refused.assertionWith("x")).reason());
+        assertEquals(
+                Reason.VP_MALFORMED,
+                refusedGrant(verifier, refused.assertionWith("x")).reason());
         String stranger = refused.machine.did();
         assertNotSame(verifier.dids.resolve(stranger), verifier.dids.resolve(stranger));
         Scenario granted = verifier.scenario();
@@ -177,15 +196,18 @@ class TokenServiceTest {
     @Test
     void unregisteredClientLeavesNoReplayEntryAndItsRetryIsJudgedAfresh() throws Exception {
         java.nio.file.Path clients = java.nio.file.Path.of(TestVerifier.write("clients.yaml", "clients: []\n"));
-        TestVerifier v = TestVerifier.create(Map.of("verifier.clients", clients.toString(), "verifier.trust.refresh", "1"));
+        TestVerifier v =
+                TestVerifier.create(Map.of("verifier.clients", clients.toString(), "verifier.trust.refresh", "1"));
         Scenario s = v.scenario();
         String assertion = s.assertion();
         OAuthException e = refusedGrant(v, assertion);
         assertEquals(Reason.CLIENT_NOT_REGISTERED, e.reason());
         assertEquals(s.machine.did(), e.clientId());
         assertEquals(0, v.replay.size());
-        java.nio.file.Files.writeString(clients, "clients:\n  - clientId: \"" + s.machine.did()
-                + "\"\n    authorizationGrantTypes: [client_credentials]\n    scopes: []\n");
+        java.nio.file.Files.writeString(
+                clients,
+                "clients:\n  - clientId: \"" + s.machine.did()
+                        + "\"\n    authorizationGrantTypes: [client_credentials]\n    scopes: []\n");
         v.clock.advance(java.time.Duration.ofSeconds(2));
         v.tokens.grant(request(assertion));
         assertEquals(1, v.replay.size());

@@ -18,16 +18,17 @@ class BitstringTest {
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(bytes);
         }
-        Base64.Encoder enc = padded ? Base64.getUrlEncoder() : Base64.getUrlEncoder().withoutPadding();
+        Base64.Encoder enc =
+                padded ? Base64.getUrlEncoder() : Base64.getUrlEncoder().withoutPadding();
         return (multibase ? "u" : "") + enc.encodeToString(out.toByteArray());
     }
 
     @Test
     void firstMiddleAndLastIndexInBothEncodings() throws Exception {
         byte[] bytes = new byte[16384]; // 131072 bits, the spec's minimum
-        bytes[0] = (byte) 0x80;          // index 0
-        bytes[1] = (byte) 0x08;          // index 12: byte 1, fourth bit from the left
-        bytes[16383] = (byte) 0x01;      // index 131071
+        bytes[0] = (byte) 0x80; // index 0
+        bytes[1] = (byte) 0x08; // index 12: byte 1, fourth bit from the left
+        bytes[16383] = (byte) 0x01; // index 131071
         for (boolean multibase : new boolean[] {true, false}) {
             for (boolean padded : new boolean[] {true, false}) {
                 Bitstring b = Bitstring.decode(gzipB64(bytes, multibase, padded));
@@ -48,10 +49,16 @@ class BitstringTest {
     void refusesOutsideIndexesAndGarbage() throws Exception {
         Bitstring b = Bitstring.decode(gzipB64(new byte[2], true, false));
         // Refused by the check, not by the array's own bound (whose message would differ).
-        assertEquals("status index outside the list", assertThrows(IndexOutOfBoundsException.class, () -> b.isSet(16)).getMessage());
-        assertEquals("status index outside the list", assertThrows(IndexOutOfBoundsException.class, () -> b.isSet(-1)).getMessage());
-        assertEquals("status index outside the list",
-                assertThrows(IndexOutOfBoundsException.class, () -> b.isSet(1L << 35)).getMessage()); // wraps as an int
+        assertEquals(
+                "status index outside the list",
+                assertThrows(IndexOutOfBoundsException.class, () -> b.isSet(16)).getMessage());
+        assertEquals(
+                "status index outside the list",
+                assertThrows(IndexOutOfBoundsException.class, () -> b.isSet(-1)).getMessage());
+        assertEquals(
+                "status index outside the list",
+                assertThrows(IndexOutOfBoundsException.class, () -> b.isSet(1L << 35))
+                        .getMessage()); // wraps as an int
         assertThrows(IOException.class, () -> Bitstring.decode("u!!!"));
         assertThrows(IOException.class, () -> Bitstring.decode("uAAAA"));
     }

@@ -34,7 +34,10 @@ class CertificateChainValidatorTest {
     private static final Instant NOW = Instant.now();
 
     private static CertificateChainValidator anchoredAt(Issued... anchors) {
-        return new CertificateChainValidator(TrustAnchors.of(java.util.Arrays.stream(anchors).map(Issued::certificate).toList()),
+        return new CertificateChainValidator(
+                TrustAnchors.of(java.util.Arrays.stream(anchors)
+                        .map(Issued::certificate)
+                        .toList()),
                 SKEW);
     }
 
@@ -63,28 +66,46 @@ class CertificateChainValidatorTest {
     }
 
     private static Issued seal(KeyPair keys, String sigAlg, TestPki.Extensions extensions) {
-        return TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), keys, PKI.intermediate,
-                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), sigAlg, extensions);
+        return TestPki.custom(
+                TestPki.sealSubject("VATES-Q0000000J"),
+                keys,
+                PKI.intermediate,
+                NOW.minus(1, ChronoUnit.DAYS),
+                NOW.plus(365, ChronoUnit.DAYS),
+                sigAlg,
+                extensions);
     }
 
     /** What real DOME seals carry: digitalSignature + nonRepudiation, EKU clientAuth + emailProtection. */
     private static void domeSealExtensions(org.bouncycastle.cert.X509v3CertificateBuilder b) throws Exception {
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-        b.addExtension(Extension.extendedKeyUsage, false,
-                new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection}));
+        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
+            KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection
+        }));
     }
 
     /** A CA certificate valid from yesterday for a year, signed by {@code parent} (itself when null). */
     private static Issued ca(String name, KeyPair keys, Issued parent, String sigAlg) {
-        return TestPki.custom(new X500Name("CN=" + name + ",O=LEAR Test,C=EU"), keys, parent,
-                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), sigAlg, TestPki::caExtensions);
+        return TestPki.custom(
+                new X500Name("CN=" + name + ",O=LEAR Test,C=EU"),
+                keys,
+                parent,
+                NOW.minus(1, ChronoUnit.DAYS),
+                NOW.plus(365, ChronoUnit.DAYS),
+                sigAlg,
+                TestPki::caExtensions);
     }
 
     /** A plain signing seal issued by {@code ca}. */
     private static Issued sealFrom(Issued ca) {
-        return TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), ca,
-                NOW.minus(1, ChronoUnit.DAYS), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA",
+        return TestPki.custom(
+                TestPki.sealSubject("VATES-Q0000000J"),
+                TestPki.rsa(2048),
+                ca,
+                NOW.minus(1, ChronoUnit.DAYS),
+                NOW.plus(365, ChronoUnit.DAYS),
+                "SHA256withRSA",
                 keyUsage(KeyUsage.digitalSignature));
     }
 
@@ -147,37 +168,58 @@ class CertificateChainValidatorTest {
 
     @Test
     void certificateValidWithinTheSkewIsTrusted() {
-        Issued soon = TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), PKI.intermediate,
-                NOW.plusSeconds(30), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA", keyUsage(KeyUsage.digitalSignature));
+        Issued soon = TestPki.custom(
+                TestPki.sealSubject("VATES-Q0000000J"),
+                TestPki.rsa(2048),
+                PKI.intermediate,
+                NOW.plusSeconds(30),
+                NOW.plus(365, ChronoUnit.DAYS),
+                "SHA256withRSA",
+                keyUsage(KeyUsage.digitalSignature));
         trusted(anchoredAt(PKI.root), soon, PKI.intermediate);
     }
 
     @Test
     void certificateValidOnlyBeyondTheSkewIsUntrusted() {
-        Issued later = TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), PKI.intermediate,
-                NOW.plusSeconds(90), NOW.plus(365, ChronoUnit.DAYS), "SHA256withRSA", keyUsage(KeyUsage.digitalSignature));
+        Issued later = TestPki.custom(
+                TestPki.sealSubject("VATES-Q0000000J"),
+                TestPki.rsa(2048),
+                PKI.intermediate,
+                NOW.plusSeconds(90),
+                NOW.plus(365, ChronoUnit.DAYS),
+                "SHA256withRSA",
+                keyUsage(KeyUsage.digitalSignature));
         untrusted(later, PKI.intermediate);
     }
 
     @Test
     void expiredAnchorIsUntrustedOnTheFirstUseOfAChain() {
         KeyPair rootKeys = TestPki.rsa(2048);
-        Issued expiredRoot = TestPki.custom(new X500Name("CN=Expired Root,O=LEAR Test,C=EU"), rootKeys, null,
-                NOW.minus(3650, ChronoUnit.DAYS), NOW.minus(1, ChronoUnit.DAYS), "SHA256withRSA", TestPki::caExtensions);
+        Issued expiredRoot = TestPki.custom(
+                new X500Name("CN=Expired Root,O=LEAR Test,C=EU"),
+                rootKeys,
+                null,
+                NOW.minus(3650, ChronoUnit.DAYS),
+                NOW.minus(1, ChronoUnit.DAYS),
+                "SHA256withRSA",
+                TestPki::caExtensions);
         untrusted(anchoredAt(expiredRoot), NOW, sealFrom(expiredRoot));
     }
 
     @Test
     void caCertificateAsLeafIsUntrusted() {
-        untrusted(seal(b -> {
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign));
-        }), PKI.intermediate);
+        untrusted(
+                seal(b -> {
+                    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+                    b.addExtension(
+                            Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign));
+                }),
+                PKI.intermediate);
     }
 
     @Test
     void leafWithoutKeyUsageIsUntrusted() {
-        untrusted(seal(b -> { }), PKI.intermediate);
+        untrusted(seal(b -> {}), PKI.intermediate);
     }
 
     @Test
@@ -202,7 +244,8 @@ class CertificateChainValidatorTest {
 
     @Test
     void tlsServerAndClientCertificateIsUntrusted() {
-        untrusted(seal(signingUsageWithEku(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth)),
+        untrusted(
+                seal(signingUsageWithEku(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth)),
                 PKI.intermediate);
     }
 
@@ -236,7 +279,9 @@ class CertificateChainValidatorTest {
 
     @Test
     void p256LeafIsTrusted() {
-        trusted(anchoredAt(PKI.root), seal(TestPki.ec(), "SHA256withRSA", keyUsage(KeyUsage.digitalSignature)),
+        trusted(
+                anchoredAt(PKI.root),
+                seal(TestPki.ec(), "SHA256withRSA", keyUsage(KeyUsage.digitalSignature)),
                 PKI.intermediate);
     }
 
@@ -251,7 +296,8 @@ class CertificateChainValidatorTest {
 
     @Test
     void aFullCacheStartsOver() {
-        CertificateChainValidator v = new CertificateChainValidator(TrustAnchors.of(List.of(PKI.root.certificate())), SKEW, 2);
+        CertificateChainValidator v =
+                new CertificateChainValidator(TrustAnchors.of(List.of(PKI.root.certificate())), SKEW, 2);
         trusted(v, LEAF, PKI.intermediate);
         trusted(v, PKI.ecIssuer("VATES-Q0000000J"), PKI.intermediate);
         assertEquals(2, v.cachedChains());
@@ -262,8 +308,13 @@ class CertificateChainValidatorTest {
     @Test
     void aCachedPathStillHoldsItsLatestNotBefore() {
         CertificateChainValidator v = anchoredAt(PKI.root);
-        Issued young = TestPki.custom(TestPki.sealSubject("VATES-Q0000000J"), TestPki.rsa(2048), PKI.intermediate,
-                NOW.minus(1, ChronoUnit.HOURS), NOW.plus(30, ChronoUnit.DAYS), "SHA256withRSA",
+        Issued young = TestPki.custom(
+                TestPki.sealSubject("VATES-Q0000000J"),
+                TestPki.rsa(2048),
+                PKI.intermediate,
+                NOW.minus(1, ChronoUnit.HOURS),
+                NOW.plus(30, ChronoUnit.DAYS),
+                "SHA256withRSA",
                 CertificateChainValidatorTest::domeSealExtensions);
         trusted(v, young, PKI.intermediate);
         // The intermediate is older; the path is valid only from the leaf's notBefore.
@@ -273,28 +324,41 @@ class CertificateChainValidatorTest {
     @Test
     void parsedCertificatesAreCachedWithinTheirBound() throws Exception {
         io.lear.verifier.testsupport.TestVerifier tv = io.lear.verifier.testsupport.TestVerifier.create();
-        IssuerKeys keys = new IssuerKeys(new CertificateChainValidator(TrustAnchors.of(List.of(tv.pki.root.certificate())),
-                SKEW), new io.lear.verifier.keys.DidKeyResolver(), 1);
+        IssuerKeys keys = new IssuerKeys(
+                new CertificateChainValidator(TrustAnchors.of(List.of(tv.pki.root.certificate())), SKEW),
+                new io.lear.verifier.keys.DidKeyResolver(),
+                1);
         io.lear.verifier.testsupport.Scenario s = tv.scenario();
-        io.lear.verifier.jose.CompactJws vc = io.lear.verifier.jose.CompactJws.parse(s.credential(),
-                Reason.VC_MALFORMED, "credential", 100_000);
-        keys.verifySignature(io.lear.verifier.jose.JwsPolicy.CREDENTIAL, vc, io.lear.verifier.testsupport.Scenario.ISSUER_DID, tv.clock.instant());
+        io.lear.verifier.jose.CompactJws vc =
+                io.lear.verifier.jose.CompactJws.parse(s.credential(), Reason.VC_MALFORMED, "credential", 100_000);
+        keys.verifySignature(
+                io.lear.verifier.jose.JwsPolicy.CREDENTIAL,
+                vc,
+                io.lear.verifier.testsupport.Scenario.ISSUER_DID,
+                tv.clock.instant());
         assertEquals(1, keys.cachedCertificates());
     }
 
     @Test
     void certificatesOfAChainThatFailsAreNotCached() {
         io.lear.verifier.testsupport.TestVerifier tv = io.lear.verifier.testsupport.TestVerifier.create();
-        IssuerKeys keys = new IssuerKeys(new CertificateChainValidator(TrustAnchors.of(List.of(tv.pki.root.certificate())),
-                SKEW), new io.lear.verifier.keys.DidKeyResolver(), 1000);
+        IssuerKeys keys = new IssuerKeys(
+                new CertificateChainValidator(TrustAnchors.of(List.of(tv.pki.root.certificate())), SKEW),
+                new io.lear.verifier.keys.DidKeyResolver(),
+                1000);
         io.lear.verifier.testsupport.Scenario s = tv.scenario();
         Issued forged = TestPki.selfSigned(io.lear.verifier.testsupport.Scenario.ORG);
         s.issuerCert = forged;
         s.x5c = List.of(forged.x5c());
-        io.lear.verifier.jose.CompactJws vc = io.lear.verifier.jose.CompactJws.parse(s.credential(),
-                Reason.VC_MALFORMED, "credential", 100_000);
-        OAuthException e = assertThrows(OAuthException.class,
-                () -> keys.verifySignature(io.lear.verifier.jose.JwsPolicy.CREDENTIAL, vc, io.lear.verifier.testsupport.Scenario.ISSUER_DID, tv.clock.instant()));
+        io.lear.verifier.jose.CompactJws vc =
+                io.lear.verifier.jose.CompactJws.parse(s.credential(), Reason.VC_MALFORMED, "credential", 100_000);
+        OAuthException e = assertThrows(
+                OAuthException.class,
+                () -> keys.verifySignature(
+                        io.lear.verifier.jose.JwsPolicy.CREDENTIAL,
+                        vc,
+                        io.lear.verifier.testsupport.Scenario.ISSUER_DID,
+                        tv.clock.instant()));
         assertEquals(Reason.VC_CERTIFICATE_UNTRUSTED, e.reason());
         assertEquals(0, keys.cachedCertificates());
     }

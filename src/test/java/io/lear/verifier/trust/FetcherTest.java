@@ -19,7 +19,6 @@ class FetcherTest {
     private final ListServer server = ListServer.started();
     private final Fetcher fetcher = new Fetcher(Duration.ofSeconds(10), true);
 
-
     @AfterEach
     void stop() {
         server.close();
@@ -56,7 +55,8 @@ class FetcherTest {
     @Test
     void okAnswerIsTheBody() throws Exception {
         server.answer("/doc", ok("{\"a\":1}"));
-        assertArrayEquals("{\"a\":1}".getBytes(StandardCharsets.UTF_8), fetcher.get(server.url("/doc"), "application/json"));
+        assertArrayEquals(
+                "{\"a\":1}".getBytes(StandardCharsets.UTF_8), fetcher.get(server.url("/doc"), "application/json"));
     }
 
     @Test
@@ -76,7 +76,9 @@ class FetcherTest {
     @Test
     void bodyOneByteOverTheLimitIsRefused() {
         server.answer("/big", Answer.huge(Fetcher.MAX_BYTES + 1));
-        assertEquals("response larger than " + Fetcher.MAX_BYTES + " bytes", fails(fetcher, "/big").getMessage());
+        assertEquals(
+                "response larger than " + Fetcher.MAX_BYTES + " bytes",
+                fails(fetcher, "/big").getMessage());
     }
 
     @Test
@@ -92,7 +94,8 @@ class FetcherTest {
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        FetchException e = assertThrows(FetchException.class, () -> fetcher.get("http://127.0.0.1:" + port + "/x", "*/*"));
+        FetchException e =
+                assertThrows(FetchException.class, () -> fetcher.get("http://127.0.0.1:" + port + "/x", "*/*"));
         assertTrue(e.getMessage().startsWith("fetch failed ("), e.getMessage()); // the root cause class, no text
     }
 

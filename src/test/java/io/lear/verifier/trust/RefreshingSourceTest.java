@@ -29,13 +29,19 @@ class RefreshingSourceTest {
     private volatile boolean failing;
 
     private RefreshingSource<Integer> source() {
-        return new RefreshingSource<>("test", () -> {
-            int n = loads.incrementAndGet();
-            if (failing) {
-                throw new IllegalStateException("down");
-            }
-            return n;
-        }, clock, REFRESH, MAX_STALENESS, background);
+        return new RefreshingSource<>(
+                "test",
+                () -> {
+                    int n = loads.incrementAndGet();
+                    if (failing) {
+                        throw new IllegalStateException("down");
+                    }
+                    return n;
+                },
+                clock,
+                REFRESH,
+                MAX_STALENESS,
+                background);
     }
 
     private void runQueued() {
@@ -132,8 +138,8 @@ class RefreshingSourceTest {
     @Test
     void rejectedBackgroundReloadIsTriedAgainLater() throws Exception {
         AtomicInteger offered = new AtomicInteger();
-        RefreshingSource<Integer> s = new RefreshingSource<>("test", loads::incrementAndGet, clock, REFRESH,
-                MAX_STALENESS, r -> {
+        RefreshingSource<Integer> s =
+                new RefreshingSource<>("test", loads::incrementAndGet, clock, REFRESH, MAX_STALENESS, r -> {
                     offered.incrementAndGet();
                     throw new java.util.concurrent.RejectedExecutionException();
                 });

@@ -32,8 +32,14 @@ class SealCertificateProfileTest {
     }
 
     private static Issued selfSigned(KeyPair keys, String sigAlg, TestPki.Extensions extensions) {
-        return TestPki.custom(new X500Name("CN=Profile Test,O=LEAR Test,C=EU"), keys, null, NOW.minus(1, ChronoUnit.DAYS),
-                NOW.plus(30, ChronoUnit.DAYS), sigAlg, extensions);
+        return TestPki.custom(
+                new X500Name("CN=Profile Test,O=LEAR Test,C=EU"),
+                keys,
+                null,
+                NOW.minus(1, ChronoUnit.DAYS),
+                NOW.plus(30, ChronoUnit.DAYS),
+                sigAlg,
+                extensions);
     }
 
     private static X509Certificate rsaSigned(String sigAlg) {
@@ -80,13 +86,14 @@ class SealCertificateProfileTest {
     @Test
     void ed25519SignatureIsStrong() throws Exception {
         KeyPair ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        assertTrue(SealCertificateProfile.strongSignature(selfSigned(ed, "Ed25519", TestPki::caExtensions).certificate()));
+        assertTrue(SealCertificateProfile.strongSignature(
+                selfSigned(ed, "Ed25519", TestPki::caExtensions).certificate()));
     }
 
     @Test
     void ecdsaWithSha1IsWeak() {
-        assertFalse(SealCertificateProfile.strongSignature(selfSigned(TestPki.ec(), "SHA1withECDSA", TestPki::caExtensions)
-                .certificate()));
+        assertFalse(SealCertificateProfile.strongSignature(
+                selfSigned(TestPki.ec(), "SHA1withECDSA", TestPki::caExtensions).certificate()));
     }
 
     @Test
@@ -97,7 +104,8 @@ class SealCertificateProfileTest {
 
     @Test
     void p224KeyIsWeak() throws Exception {
-        assertFalse(SealCertificateProfile.strongKey(generate("EC", new ECGenParameterSpec("secp224r1")).getPublic()));
+        assertFalse(SealCertificateProfile.strongKey(
+                generate("EC", new ECGenParameterSpec("secp224r1")).getPublic()));
     }
 
     @Test
@@ -105,17 +113,21 @@ class SealCertificateProfileTest {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2047);
         KeyPair k = g.generateKeyPair();
-        assertEquals(2047, ((java.security.interfaces.RSAKey) k.getPublic()).getModulus().bitLength());
+        assertEquals(
+                2047,
+                ((java.security.interfaces.RSAKey) k.getPublic()).getModulus().bitLength());
         assertFalse(SealCertificateProfile.strongKey(k.getPublic()));
     }
 
     @Test
     void ed25519KeyIsStrong() throws Exception {
-        assertTrue(SealCertificateProfile.strongKey(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic()));
+        assertTrue(SealCertificateProfile.strongKey(
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic()));
     }
 
     @Test
     void dsaKeyIsNeither() throws Exception {
-        assertFalse(SealCertificateProfile.strongKey(KeyPairGenerator.getInstance("DSA").generateKeyPair().getPublic()));
+        assertFalse(SealCertificateProfile.strongKey(
+                KeyPairGenerator.getInstance("DSA").generateKeyPair().getPublic()));
     }
 }

@@ -27,19 +27,26 @@ class TirTrustedIssuersTest {
     private final ListServer registry = ListServer.started();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
 
-
     @AfterEach
     void stop() {
         registry.close();
     }
 
     private TirTrustedIssuers tir(int maxListed, int maxNotListed) {
-        return new TirTrustedIssuers(registry.url("/v4/issuers/"), new Fetcher(Duration.ofSeconds(5), true), clock,
-                Duration.ofSeconds(300), Duration.ofSeconds(3600), Runnable::run, maxListed, maxNotListed);
+        return new TirTrustedIssuers(
+                registry.url("/v4/issuers/"),
+                new Fetcher(Duration.ofSeconds(5), true),
+                clock,
+                Duration.ofSeconds(300),
+                Duration.ofSeconds(3600),
+                Runnable::run,
+                maxListed,
+                maxNotListed);
     }
 
     private static String entry(String did) {
-        String body = "{\"credentialsType\":\"LEARCredentialMachine\",\"validFor\":{\"from\":\"2020-01-01T00:00:00Z\"}}";
+        String body =
+                "{\"credentialsType\":\"LEARCredentialMachine\",\"validFor\":{\"from\":\"2020-01-01T00:00:00Z\"}}";
         return "{\"did\":\"" + did + "\",\"attributes\":[{\"body\":\""
                 + Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) + "\"}]}";
     }
@@ -62,8 +69,14 @@ class TirTrustedIssuersTest {
     @Test
     void didWithPathTricksIsNeverLookedUp() {
         TirTrustedIssuers tir = tir(10, 10);
-        for (String did : List.of("did:elsi:%2e%2e%2fadmin", "did:elsi:../admin", "did:elsi:A/B", "did:elsi:A?x=1",
-                "did:elsi:A#f", "did:elsi:", "did:web:example.org")) {
+        for (String did : List.of(
+                "did:elsi:%2e%2e%2fadmin",
+                "did:elsi:../admin",
+                "did:elsi:A/B",
+                "did:elsi:A?x=1",
+                "did:elsi:A#f",
+                "did:elsi:",
+                "did:web:example.org")) {
             assertEquals(List.of(), tir.lookup(did), did);
         }
         assertEquals(0, registry.totalHits());
@@ -111,8 +124,10 @@ class TirTrustedIssuersTest {
 
     @Test
     void answerForAnotherDidIsRefused() {
-        assertThrows(IllegalArgumentException.class,
-                () -> TirTrustedIssuers.parse(LISTED, TrustDocuments.json("{\"did\":\"did:elsi:OTHER\",\"attributes\":[]}")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TirTrustedIssuers.parse(
+                        LISTED, TrustDocuments.json("{\"did\":\"did:elsi:OTHER\",\"attributes\":[]}")));
     }
 
     @Test
@@ -141,7 +156,6 @@ class TirTrustedIssuersTest {
         assertEquals(List.of(), t.lookup("did:elsi:UNLISTED"));
         assertEquals(1, t.notListedCount());
         assertEquals(0, t.listedCount());
-
     }
 
     @Test
@@ -154,7 +168,9 @@ class TirTrustedIssuersTest {
         registry.answer("/v4/issuers/" + LISTED, ok(employeeOnly));
         clock.advance(Duration.ofSeconds(301));
         t.lookup(LISTED); // due: refreshed in the background (this test's executor runs it at once)
-        assertEquals(java.util.Set.of("LEARCredentialEmployee"), t.lookup(LISTED).get(0).credentialTypes());
+        assertEquals(
+                java.util.Set.of("LEARCredentialEmployee"),
+                t.lookup(LISTED).get(0).credentialTypes());
     }
 
     @Test

@@ -24,14 +24,18 @@ class TrustDocumentsTest {
     void localFileOfExactlyTheLimitIsRead() throws Exception {
         Path f = dir.resolve("max.json");
         Files.writeString(f, "x".repeat(Fetcher.MAX_BYTES));
-        assertEquals(Fetcher.MAX_BYTES, TrustDocuments.text(f.toString(), fetcher, "*/*").load().length());
+        assertEquals(
+                Fetcher.MAX_BYTES,
+                TrustDocuments.text(f.toString(), fetcher, "*/*").load().length());
     }
 
     @Test
     void localFileOverTheLimitIsRefused() throws Exception {
         Path f = dir.resolve("big.json");
         Files.writeString(f, "x".repeat(Fetcher.MAX_BYTES + 1));
-        assertThrows(IOException.class, () -> TrustDocuments.text(f.toString(), fetcher, "*/*").load());
+        assertThrows(
+                IOException.class,
+                () -> TrustDocuments.text(f.toString(), fetcher, "*/*").load());
     }
 
     @Test
@@ -43,13 +47,16 @@ class TrustDocumentsTest {
     void yamlWithMoreThanTenAliasesIsRefused() {
         // 20 aliases: under SnakeYAML's default of 50, over the bound of 10 that stops alias bombs early.
         String refs = String.join(", ", java.util.Collections.nCopies(10, "*a"));
-        assertThrows(YAMLException.class, () -> TrustDocuments.yaml("a: &a [x]\nb: [" + refs + "]\nc: [" + refs + "]\n"));
+        assertThrows(
+                YAMLException.class, () -> TrustDocuments.yaml("a: &a [x]\nb: [" + refs + "]\nc: [" + refs + "]\n"));
     }
 
     @Test
     void yamlWithTenAliasesIsRead() {
         String refs = String.join(", ", java.util.Collections.nCopies(10, "*a"));
-        assertEquals(10, ((List<?>) TrustDocuments.yaml("a: &a [x]\nb: [" + refs + "]\n").get("b")).size());
+        assertEquals(
+                10,
+                ((List<?>) TrustDocuments.yaml("a: &a [x]\nb: [" + refs + "]\n").get("b")).size());
     }
 
     @Test
@@ -59,7 +66,12 @@ class TrustDocumentsTest {
 
     @Test
     void yamlNested30LevelsIsRead() {
-        assertEquals(List.of(), unwrap(TrustDocuments.yaml("a: " + "[".repeat(30) + "]".repeat(30)).get("a"), 29));
+        assertEquals(
+                List.of(),
+                unwrap(
+                        TrustDocuments.yaml("a: " + "[".repeat(30) + "]".repeat(30))
+                                .get("a"),
+                        29));
     }
 
     @Test

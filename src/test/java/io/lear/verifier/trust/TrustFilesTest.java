@@ -35,9 +35,11 @@ class TrustFilesTest {
     @Test
     void anchorsFileThatIsMissingEmptyOrNotPemStopsStartUp() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "");
-        Path text = Files.writeString(dir.resolve("text.pem"), "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
+        Path text = Files.writeString(
+                dir.resolve("text.pem"), "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
         for (Path p : List.of(dir.resolve("missing.pem"), empty, text)) {
-            String message = assertThrows(ConfigurationException.class, () -> TrustAnchors.load(Optional.of(p))).getMessage();
+            String message = assertThrows(ConfigurationException.class, () -> TrustAnchors.load(Optional.of(p)))
+                    .getMessage();
             assertTrue(message.startsWith("invalid configuration 'verifier.trust.anchors'"), message);
         }
     }

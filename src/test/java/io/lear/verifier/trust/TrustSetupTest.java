@@ -1,6 +1,5 @@
 package io.lear.verifier.trust;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,13 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /** Wiring of the trust sources from configuration: what is checked at start, and readiness. */
 class TrustSetupTest {
-    private static final String ANCHORS = TestVerifier.write("anchors.pem", TestPki.create("Setup").anchorsPem());
+    private static final String ANCHORS =
+            TestVerifier.write("anchors.pem", TestPki.create("Setup").anchorsPem());
     private static final String ISSUERS = TestVerifier.write("issuers.json", TestVerifier.defaultIssuers());
     private final MutableClock clock = new MutableClock(Instant.now());
 
     private TrustSetup setup(Map<String, String> settings, Executor executor) {
-        Map<String, String> all = new HashMap<>(Map.of("verifier.issuer", "https://verifier.example.org",
-                "verifier.trust.anchors", ANCHORS));
+        Map<String, String> all = new HashMap<>(
+                Map.of("verifier.issuer", "https://verifier.example.org", "verifier.trust.anchors", ANCHORS));
         all.putAll(settings);
         VerifierConfig config = VerifierConfig.from(k -> Optional.ofNullable(all.get(k)));
         return new TrustSetup(config, clock, new DidKeyResolver(), executor);
@@ -55,8 +55,15 @@ class TrustSetupTest {
     @Test
     void staleParticipantsListMakesItUnready() throws Exception {
         String participants = TestVerifier.write("participants.json", "{\"participants\":[]}");
-        TrustSetup t = setup(Map.of("verifier.trust.issuers", ISSUERS, "verifier.trust.participants", participants,
-                "verifier.trust.max-staleness", "3600"), Runnable::run);
+        TrustSetup t = setup(
+                Map.of(
+                        "verifier.trust.issuers",
+                        ISSUERS,
+                        "verifier.trust.participants",
+                        participants,
+                        "verifier.trust.max-staleness",
+                        "3600"),
+                Runnable::run);
         t.warmUp();
         assertTrue(t.isReady());
         java.nio.file.Files.delete(java.nio.file.Path.of(participants));
@@ -66,21 +73,37 @@ class TrustSetupTest {
 
     @Test
     void unreadableLocalDocumentsAreRefusedAtStart() {
-        assertNames("verifier.trust.participants", () -> setup(Map.of(
-                "verifier.trust.issuers", ISSUERS, "verifier.trust.participants", "/nonexistent/p.json"), Runnable::run));
-        assertNames("verifier.clients", () -> setup(Map.of(
-                "verifier.trust.issuers", ISSUERS, "verifier.clients", "/nonexistent/c.yaml"), Runnable::run));
-        assertNames("verifier.revocation.list", () -> setup(Map.of(
-                "verifier.trust.issuers", ISSUERS, "verifier.revocation.list", "/nonexistent/r.yaml"), Runnable::run));
+        assertNames(
+                "verifier.trust.participants",
+                () -> setup(
+                        Map.of("verifier.trust.issuers", ISSUERS, "verifier.trust.participants", "/nonexistent/p.json"),
+                        Runnable::run));
+        assertNames(
+                "verifier.clients",
+                () -> setup(
+                        Map.of("verifier.trust.issuers", ISSUERS, "verifier.clients", "/nonexistent/c.yaml"),
+                        Runnable::run));
+        assertNames(
+                "verifier.revocation.list",
+                () -> setup(
+                        Map.of("verifier.trust.issuers", ISSUERS, "verifier.revocation.list", "/nonexistent/r.yaml"),
+                        Runnable::run));
     }
 
     @Test
     void plainHttpDocumentsAreRefusedAtStartUnlessAllowed() {
-        assertNames("verifier.trust.issuers", () -> setup(Map.of(
-                "verifier.trust.issuers", "http://lists.example.org/issuers.json"), Runnable::run));
-        assertNames("verifier.revocation.list", () -> setup(Map.of(
-                "verifier.trust.issuers", ISSUERS, "verifier.revocation.list", "http://lists.example.org/r.yaml"),
-                Runnable::run));
+        assertNames(
+                "verifier.trust.issuers",
+                () -> setup(Map.of("verifier.trust.issuers", "http://lists.example.org/issuers.json"), Runnable::run));
+        assertNames(
+                "verifier.revocation.list",
+                () -> setup(
+                        Map.of(
+                                "verifier.trust.issuers",
+                                ISSUERS,
+                                "verifier.revocation.list",
+                                "http://lists.example.org/r.yaml"),
+                        Runnable::run));
     }
 
     @Test

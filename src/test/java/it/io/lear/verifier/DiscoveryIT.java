@@ -30,7 +30,8 @@ class DiscoveryIT {
         for (String path : List.of("/.well-known/oauth-authorization-server", "/.well-known/openid-configuration")) {
             // A lying Host header must not change any URL (profile §9).
             var r = ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.BASE + path))
-                    .header("X-Forwarded-Host", "evil.example").build());
+                    .header("X-Forwarded-Host", "evil.example")
+                    .build());
             assertEquals(200, r.statusCode());
             Map<String, Object> m = json(r);
             assertEquals(ItServer.BASE, m.get("issuer"));
@@ -46,8 +47,10 @@ class DiscoveryIT {
     @Test
     void jwksMayBeCachedByAnyCacheForFiveMinutes() {
         var r = get("/oidc/jwks", null);
-        List<String> directives = java.util.Arrays.stream(r.headers().firstValue("Cache-Control").orElse("").split(","))
-                .map(String::trim).toList();
+        List<String> directives = java.util.Arrays.stream(
+                        r.headers().firstValue("Cache-Control").orElse("").split(","))
+                .map(String::trim)
+                .toList();
         assertTrue(directives.contains("public"), directives.toString());
         assertTrue(directives.contains("max-age=300"), directives.toString());
         assertFalse(directives.contains("no-store") || directives.contains("private"), directives.toString());

@@ -41,8 +41,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @SuppressWarnings("unchecked")
 class HostileInputIT {
-    private static final List<Object> WRONG_TYPES = List.of("text", 1, 1.5, true, List.of(), Map.of(), List.of(1, 2),
-            Map.of("a", Map.of("b", 1)), deep(40), "x".repeat(40_000));
+    private static final List<Object> WRONG_TYPES = List.of(
+            "text",
+            1,
+            1.5,
+            true,
+            List.of(),
+            Map.of(),
+            List.of(1, 2),
+            Map.of("a", Map.of("b", 1)),
+            deep(40),
+            "x".repeat(40_000));
     private final Random random = new Random(20261126L);
 
     @Deployment(testable = false)
@@ -69,12 +78,14 @@ class HostileInputIT {
             futures.add(pool.submit(() -> {
                 HttpResponse<String> r = ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.TOKEN))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
                 String problem = check(r);
                 if (problem != null) {
                     failures.add(problem + " <- " + what);
                 } else {
-                    byReason.computeIfAbsent(reason(r), k -> new AtomicInteger()).incrementAndGet();
+                    byReason.computeIfAbsent(reason(r), k -> new AtomicInteger())
+                            .incrementAndGet();
                 }
             }));
         }
@@ -97,7 +108,8 @@ class HostileInputIT {
         try {
             Map<String, Object> json = JsonUtil.parseJson(r.body());
             Object reason = json.get("reason");
-            if (!(reason instanceof String code) || !ProfileReasons.ERROR_OF.containsKey(code)
+            if (!(reason instanceof String code)
+                    || !ProfileReasons.ERROR_OF.containsKey(code)
                     || !ProfileReasons.ERROR_OF.get(code).equals(json.get("error"))) {
                 return "not a profile error: " + r.body();
             }
@@ -125,12 +137,18 @@ class HostileInputIT {
     private static final char LABEL_END = '\u0001';
 
     private static String bodyOnly(String assertion) {
-        return form(Map.of("grant_type", "client_credentials", "client_assertion_type", JWT_BEARER,
-                "client_assertion", assertion));
+        return form(Map.of(
+                "grant_type",
+                "client_credentials",
+                "client_assertion_type",
+                JWT_BEARER,
+                "client_assertion",
+                assertion));
     }
 
     /** JSON kinds a field may legitimately hold; every other kind in {@link #WRONG_TYPES} must be refused. */
     private static final String S = "string";
+
     private static final String N = "number";
     private static final String O = "object";
     private static final String A = "array";
@@ -142,7 +160,11 @@ class HostileInputIT {
         return v instanceof Number ? N : v instanceof Boolean ? "boolean" : v instanceof List ? A : O;
     }
 
-    private void each(List<String> bodies, String field, Set<String> accepted, java.util.function.Function<Object, String> build) {
+    private void each(
+            List<String> bodies,
+            String field,
+            Set<String> accepted,
+            java.util.function.Function<Object, String> build) {
         for (Object v : WRONG_TYPES) {
             if (!accepted.contains(kind(v))) {
                 label = field + "=" + kind(v);
@@ -153,45 +175,86 @@ class HostileInputIT {
 
     /** Every checked claim of assertion, VP and VC replaced by every wrong type, each in a signed request. */
     private void claimMutations(List<String> bodies) {
-        Map<String, Set<String>> assertionClaims = Map.of("iss", Set.of(S), "sub", Set.of(S), "aud", Set.of(S),
-                "exp", Set.of(N), "iat", Set.of(N), "jti", Set.of(S), "vp_token", Set.of(S));
+        Map<String, Set<String>> assertionClaims = Map.of(
+                "iss",
+                Set.of(S),
+                "sub",
+                Set.of(S),
+                "aud",
+                Set.of(S),
+                "exp",
+                Set.of(N),
+                "iat",
+                Set.of(N),
+                "jti",
+                Set.of(S),
+                "vp_token",
+                Set.of(S));
         assertionClaims.forEach((claim, ok) -> each(bodies, "assertion." + claim, ok, v -> {
             Scenario s = scenario();
             s.assertionPayload = p -> p.put(claim, v);
             return body(s.assertion());
         }));
-        Map<String, Set<String>> vpClaims = Map.of("iss", Set.of(S), "aud", Set.of(S), "exp", Set.of(N),
-                "nbf", Set.of(N), "iat", Set.of(N), "vp", Set.of(O));
+        Map<String, Set<String>> vpClaims = Map.of(
+                "iss", Set.of(S), "aud", Set.of(S), "exp", Set.of(N), "nbf", Set.of(N), "iat", Set.of(N), "vp",
+                Set.of(O));
         vpClaims.forEach((claim, ok) -> each(bodies, "vp." + claim, ok, v -> {
             Scenario s = scenario();
             s.vpPayload = p -> p.put(claim, v);
             return body(s.assertion());
         }));
-        Map<String, Set<String>> vpMembers = Map.of("type", Set.of(S), "holder", Set.of(S), "verifiableCredential", Set.of());
+        Map<String, Set<String>> vpMembers =
+                Map.of("type", Set.of(S), "holder", Set.of(S), "verifiableCredential", Set.of());
         vpMembers.forEach((member, ok) -> each(bodies, "vp.vp." + member, ok, v -> {
             Scenario s = scenario();
             s.vpPayload = p -> vp(p).put(member, v);
             return body(s.assertion());
         }));
         Map<String, Map.Entry<Consumer<Map<String, Object>>, Set<String>>> vcTargets = new LinkedHashMap<>();
-        Map.of("iss", Set.of(S), "sub", Set.of(S), "nbf", Set.of(N), "exp", Set.of(N), "vc", Set.of(O), "cnf", Set.of(O))
+        Map.of(
+                        "iss", Set.of(S), "sub", Set.of(S), "nbf", Set.of(N), "exp", Set.of(N), "vc", Set.of(O), "cnf",
+                        Set.of(O))
                 .forEach((claim, ok) -> vcTargets.put("vc-jwt." + claim, Map.entry(p -> p.put(claim, MARK), ok)));
-        Map.of("type", Set.of(S), "issuer", Set.of(S), "id", Set.of(S), "validFrom", Set.<String>of(),
-                "validUntil", Set.<String>of(), "credentialSubject", Set.of(O), "credentialStatus", Set.of(A))
+        Map.of(
+                        "type",
+                        Set.of(S),
+                        "issuer",
+                        Set.of(S),
+                        "id",
+                        Set.of(S),
+                        "validFrom",
+                        Set.<String>of(),
+                        "validUntil",
+                        Set.<String>of(),
+                        "credentialSubject",
+                        Set.of(O),
+                        "credentialStatus",
+                        Set.of(A))
                 .forEach((member, ok) -> vcTargets.put("vc." + member, Map.entry(p -> vc(p).put(member, MARK), ok)));
-        Map.of("id", Set.of(S), "mandate", Set.of(O)).forEach((member, ok) -> vcTargets.put("subject." + member,
-                Map.entry(p -> subject(p).put(member, MARK), ok)));
+        Map.of("id", Set.of(S), "mandate", Set.of(O))
+                .forEach((member, ok) -> vcTargets.put(
+                        "subject." + member, Map.entry(p -> subject(p).put(member, MARK), ok)));
         Map.of("mandatee", Set.of(O), "mandator", Set.of(O), "power", Set.of(A))
-                .forEach((member, ok) -> vcTargets.put("mandate." + member, Map.entry(p -> mandate(p).put(member, MARK), ok)));
+                .forEach((member, ok) -> vcTargets.put(
+                        "mandate." + member, Map.entry(p -> mandate(p).put(member, MARK), ok)));
         for (String member : List.of("id", "domain", "ipAddress")) {
-            vcTargets.put("mandatee." + member, Map.entry(p -> ((Map<String, Object>) mandate(p).get("mandatee")).put(member, MARK), Set.of(S)));
+            vcTargets.put(
+                    "mandatee." + member,
+                    Map.entry(p -> ((Map<String, Object>) mandate(p).get("mandatee")).put(member, MARK), Set.of(S)));
         }
         for (String member : List.of("organizationIdentifier", "organization", "email", "country")) {
-            vcTargets.put("mandator." + member, Map.entry(p -> ((Map<String, Object>) mandate(p).get("mandator")).put(member, MARK), Set.of(S)));
+            vcTargets.put(
+                    "mandator." + member,
+                    Map.entry(p -> ((Map<String, Object>) mandate(p).get("mandator")).put(member, MARK), Set.of(S)));
         }
         for (String member : List.of("domain", "function", "action")) {
-            vcTargets.put("power." + member, Map.entry(p -> ((Map<String, Object>) ((List<Object>) mandate(p).get("power")).get(0))
-                    .put(member, MARK), Set.of(S)));
+            vcTargets.put(
+                    "power." + member,
+                    Map.entry(
+                            p -> ((Map<String, Object>)
+                                            ((List<Object>) mandate(p).get("power")).get(0))
+                                    .put(member, MARK),
+                            Set.of(S)));
         }
         vcTargets.forEach((field, target) -> each(bodies, field, target.getValue(), v -> {
             Scenario s = scenario();
@@ -201,20 +264,21 @@ class HostileInputIT {
             };
             return body(s.assertion());
         }));
-        Map.of("alg", Set.<String>of(), "x5c", Set.<String>of(), "crit", Set.of(A)).forEach((header, ok) -> each(bodies,
-                "vc-header." + header, ok, v -> {
-            Scenario s = scenario();
-            s.vcHeader = h -> h.put(header, v);
-            return body(s.assertion());
-        }));
+        Map.of("alg", Set.<String>of(), "x5c", Set.<String>of(), "crit", Set.of(A))
+                .forEach((header, ok) -> each(bodies, "vc-header." + header, ok, v -> {
+                    Scenario s = scenario();
+                    s.vcHeader = h -> h.put(header, v);
+                    return body(s.assertion());
+                }));
         label = "huge arrays";
         // Huge arrays and many credentials.
         Scenario many = scenario();
         String vc = many.credential();
-        bodies.add(body(many.assertionWith(many.presentation(Collections.nCopies(11, vc).toArray(new String[0])))));
+        bodies.add(body(
+                many.assertionWith(many.presentation(Collections.nCopies(11, vc).toArray(new String[0])))));
         Scenario bigPower = scenario();
-        bigPower.vcPayload = p -> mandate(p).put("power", Collections.nCopies(500, Map.of("domain", "D", "function", "F",
-                "action", "A")));
+        bigPower.vcPayload = p -> mandate(p)
+                .put("power", Collections.nCopies(500, Map.of("domain", "D", "function", "F", "action", "A")));
         bodies.add(body(bigPower.assertion()));
         Scenario bigAud = scenario();
         bigAud.assertionPayload = p -> p.put("aud", Collections.nCopies(5000, "https://x.example"));
@@ -256,7 +320,8 @@ class HostileInputIT {
                     int at = random.nextInt(c.length);
                     char replacement;
                     do {
-                        replacement = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.".charAt(random.nextInt(65));
+                        replacement = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."
+                                .charAt(random.nextInt(65));
                     } while (replacement == c[at]);
                     c[at] = replacement;
                 }
@@ -273,7 +338,9 @@ class HostileInputIT {
             case 3: {
                 byte[] b = new byte[random.nextInt(2000)];
                 random.nextBytes(b);
-                return label + LABEL_END + new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).replace(LABEL_END, ' ');
+                return label
+                        + LABEL_END
+                        + new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).replace(LABEL_END, ' ');
             }
             case 4: {
                 String vp = s.presentation(s.credential());
@@ -283,7 +350,9 @@ class HostileInputIT {
             case 5: {
                 String vc = s.credential();
                 int at = random.nextInt(vc.length());
-                String mutated = vc.substring(0, at) + (char) ('a' + random.nextInt(26)) + vc.substring(Math.min(vc.length(), at + 1));
+                String mutated = vc.substring(0, at)
+                        + (char) ('a' + random.nextInt(26))
+                        + vc.substring(Math.min(vc.length(), at + 1));
                 if (mutated.equals(vc)) {
                     mutated = vc + "x";
                 }
@@ -295,8 +364,11 @@ class HostileInputIT {
                 params.put("client_assertion_type", random.nextBoolean() ? JWT_BEARER : JWT_BEARER + " ");
                 params.put("client_assertion", assertion);
                 String body = form(params);
-                return label + LABEL_END + (random.nextBoolean() ? body + "&client_assertion=" + assertion.substring(0, 10)
-                        : body.replace("client_credentials", "client_credential"));
+                return label
+                        + LABEL_END
+                        + (random.nextBoolean()
+                                ? body + "&client_assertion=" + assertion.substring(0, 10)
+                                : body.replace("client_credentials", "client_credential"));
             }
             case 7:
                 return body(assertion + "." + assertion);
@@ -312,8 +384,4 @@ class HostileInputIT {
         }
         return o;
     }
-
-
-
-
 }

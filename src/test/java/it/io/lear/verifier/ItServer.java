@@ -29,8 +29,7 @@ public final class ItServer {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static DemoEnvironment env;
 
-    private ItServer() {
-    }
+    private ItServer() {}
 
     public static WebArchive war() {
         return ShrinkWrap.create(ZipImporter.class, "lear-verifier.war")
@@ -78,8 +77,15 @@ public final class ItServer {
     }
 
     public static String tokenForm(String clientId, String assertion) {
-        return form(Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_assertion_type", JWT_BEARER, "client_assertion", assertion));
+        return form(Map.of(
+                "grant_type",
+                "client_credentials",
+                "client_id",
+                clientId,
+                "client_assertion_type",
+                JWT_BEARER,
+                "client_assertion",
+                assertion));
     }
 
     public static HttpResponse<String> postToken(String body) {

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.testsupport.ListServer;
-import io.lear.verifier.testsupport.PayloadPaths;
 import io.lear.verifier.testsupport.ListServer.Answer;
+import io.lear.verifier.testsupport.PayloadPaths;
 import io.lear.verifier.testsupport.Scenario;
 import io.lear.verifier.testsupport.StatusListCredentials;
 import io.lear.verifier.testsupport.TestVerifier;
@@ -53,16 +53,26 @@ class LiveTrustIT {
     }
 
     private TestVerifier verifier(Map<String, String> extra) {
-        Map<String, String> settings = new HashMap<>(Map.of("verifier.fetch.allow-http", "true",
-                "verifier.fetch.timeout", "10", "verifier.trust.refresh", "300", "verifier.trust.max-staleness", "3600",
-                "verifier.revocation.refresh", "300", "verifier.revocation.max-staleness", "1800"));
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "verifier.fetch.allow-http",
+                "true",
+                "verifier.fetch.timeout",
+                "10",
+                "verifier.trust.refresh",
+                "300",
+                "verifier.trust.max-staleness",
+                "3600",
+                "verifier.revocation.refresh",
+                "300",
+                "verifier.revocation.max-staleness",
+                "1800"));
         settings.putAll(extra);
         return TestVerifier.create(settings, TestVerifier.defaultIssuers());
     }
 
     private static TokenService.Grant grant(TestVerifier v, Scenario s, String scope) {
-        return v.tokens.grant(new TokenRequest(s.assertion(), Optional.of(s.machine.did()), Optional.ofNullable(scope),
-                Optional.empty()));
+        return v.tokens.grant(new TokenRequest(
+                s.assertion(), Optional.of(s.machine.did()), Optional.ofNullable(scope), Optional.empty()));
     }
 
     private static void refused(TestVerifier v, Scenario s, Reason reason, int status) {
@@ -76,8 +86,12 @@ class LiveTrustIT {
     }
 
     private String statusList(TestVerifier v, String purpose, long... set) {
-        return StatusListCredentials.sign(Scenario.ISSUER_DID, purpose, StatusListCredentials.encodedList(BITS, set),
-                v.rsaIssuer.privateKey(), v.pki.x5c(v.rsaIssuer));
+        return StatusListCredentials.sign(
+                Scenario.ISSUER_DID,
+                purpose,
+                StatusListCredentials.encodedList(BITS, set),
+                v.rsaIssuer.privateKey(),
+                v.pki.x5c(v.rsaIssuer));
     }
 
     private Scenario withStatus(TestVerifier v, String type, String purpose, Object index, String path) {
@@ -95,7 +109,11 @@ class LiveTrustIT {
         v.clock.advance(Duration.ofSeconds(100));
         grant(v, withStatus(v, "BitstringStatusListEntry", "revocation", "94323", "/status/1"), null); // still cached
         v.clock.advance(Duration.ofSeconds(201));
-        refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", "94323", "/status/1"), Reason.VC_REVOKED, 401);
+        refused(
+                v,
+                withStatus(v, "BitstringStatusListEntry", "revocation", "94323", "/status/1"),
+                Reason.VC_REVOKED,
+                401);
         // Other indexes of the same list stay valid.
         grant(v, withStatus(v, "BitstringStatusListEntry", "revocation", 94322, "/status/1"), null);
     }
@@ -107,7 +125,11 @@ class LiveTrustIT {
         refused(v, withStatus(v, "StatusList2021Entry", "suspension", 7, "/status/s"), Reason.VC_REVOKED, 401);
         grant(v, withStatus(v, "StatusList2021Entry", "suspension", 8, "/status/s"), null);
         // A list of another purpose cannot answer for this one.
-        refused(v, withStatus(v, "StatusList2021Entry", "revocation", 8, "/status/s"), Reason.VC_STATUS_UNAVAILABLE, 503);
+        refused(
+                v,
+                withStatus(v, "StatusList2021Entry", "revocation", 8, "/status/s"),
+                Reason.VC_STATUS_UNAVAILABLE,
+                503);
         // A purpose the verifier cannot act on is not silently ignored.
         refused(v, withStatus(v, "StatusList2021Entry", "message", 8, "/status/s"), Reason.VC_STATUS_UNAVAILABLE, 503);
     }
@@ -116,18 +138,39 @@ class LiveTrustIT {
     void statusListMustBeSignedByTheCredentialIssuer() {
         TestVerifier v = verifier(Map.of());
         // Signed with a key that is not the x5c leaf's.
-        lists.answer("/status/forged", ok(StatusListCredentials.sign(Scenario.ISSUER_DID, "revocation",
-                StatusListCredentials.encodedList(BITS), io.lear.verifier.testsupport.TestPki.rsa(2048).getPrivate(),
-                v.pki.x5c(v.rsaIssuer))));
-        refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/forged"),
-                Reason.VC_STATUS_UNAVAILABLE, 503);
+        lists.answer(
+                "/status/forged",
+                ok(StatusListCredentials.sign(
+                        Scenario.ISSUER_DID,
+                        "revocation",
+                        StatusListCredentials.encodedList(BITS),
+                        io.lear.verifier.testsupport.TestPki.rsa(2048).getPrivate(),
+                        v.pki.x5c(v.rsaIssuer))));
+        refused(
+                v,
+                withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/forged"),
+                Reason.VC_STATUS_UNAVAILABLE,
+                503);
         // Properly signed, but by another issuer.
         var other = v.pki.rsaIssuer("VATES-B33333333");
-        lists.answer("/status/other", ok(StatusListCredentials.sign("did:elsi:VATES-B33333333", "revocation",
-                StatusListCredentials.encodedList(BITS), other.privateKey(), v.pki.x5c(other))));
-        refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/other"),
-                Reason.VC_STATUS_UNAVAILABLE, 503);
-        refused(v, withStatus(v, "PlainListEntity", "revocation", 3, "/status/other"), Reason.VC_STATUS_UNAVAILABLE, 503);
+        lists.answer(
+                "/status/other",
+                ok(StatusListCredentials.sign(
+                        "did:elsi:VATES-B33333333",
+                        "revocation",
+                        StatusListCredentials.encodedList(BITS),
+                        other.privateKey(),
+                        v.pki.x5c(other))));
+        refused(
+                v,
+                withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/other"),
+                Reason.VC_STATUS_UNAVAILABLE,
+                503);
+        refused(
+                v,
+                withStatus(v, "PlainListEntity", "revocation", 3, "/status/other"),
+                Reason.VC_STATUS_UNAVAILABLE,
+                503);
     }
 
     @Test
@@ -140,9 +183,18 @@ class LiveTrustIT {
         lists.answer("/status/redirect", Answer.redirect(lists.url("/status/ok")));
         lists.answer("/status/ok", ok(statusList(v, "revocation")));
         lists.answer("/status/notjwt", ok("{\"not\":\"a jwt\"}"));
-        for (String path : List.of("/status/500", "/status/slow", "/status/huge", "/status/redirect", "/status/notjwt",
+        for (String path : List.of(
+                "/status/500",
+                "/status/slow",
+                "/status/huge",
+                "/status/redirect",
+                "/status/notjwt",
                 "/status/missing")) {
-            refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", 1, path), Reason.VC_STATUS_UNAVAILABLE, 503);
+            refused(
+                    v,
+                    withStatus(v, "BitstringStatusListEntry", "revocation", 1, path),
+                    Reason.VC_STATUS_UNAVAILABLE,
+                    503);
         }
         // A server that is down.
         int port;
@@ -150,13 +202,14 @@ class LiveTrustIT {
             port = socket.getLocalPort();
         }
         Scenario down = v.scenario();
-        down.vcPayload = p -> StatusListCredentials.point(p, "BitstringStatusListEntry", "revocation", 1,
-                "http://127.0.0.1:" + port + "/status");
+        down.vcPayload = p -> StatusListCredentials.point(
+                p, "BitstringStatusListEntry", "revocation", 1, "http://127.0.0.1:" + port + "/status");
         refused(v, down, Reason.VC_STATUS_UNAVAILABLE, 503);
         // https only, unless allowed: the default policy refuses an http status list outright.
         TestVerifier strict = TestVerifier.create(Map.of());
         Scenario http = strict.scenario();
-        http.vcPayload = p -> StatusListCredentials.point(p, "BitstringStatusListEntry", "revocation", 1, lists.url("/status/ok"));
+        http.vcPayload = p ->
+                StatusListCredentials.point(p, "BitstringStatusListEntry", "revocation", 1, lists.url("/status/ok"));
         refused(strict, http, Reason.VC_STATUS_UNAVAILABLE, 503);
         assertEquals(0, lists.hits("/status/ok"));
     }
@@ -170,7 +223,11 @@ class LiveTrustIT {
         v.clock.advance(Duration.ofSeconds(1000));
         grant(v, withStatus(v, "BitstringStatusListEntry", "revocation", 5, "/status/1"), null);
         v.clock.advance(Duration.ofSeconds(1000));
-        refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", 5, "/status/1"), Reason.VC_STATUS_UNAVAILABLE, 503);
+        refused(
+                v,
+                withStatus(v, "BitstringStatusListEntry", "revocation", 5, "/status/1"),
+                Reason.VC_STATUS_UNAVAILABLE,
+                503);
         lists.answer("/status/1", ok(statusList(v, "revocation")));
         v.clock.advance(Duration.ofSeconds(2));
         grant(v, withStatus(v, "BitstringStatusListEntry", "revocation", 5, "/status/1"), null);
@@ -231,22 +288,39 @@ class LiveTrustIT {
     void trustedIssuersRegistry() {
         String entry = tirEntry("LEARCredentialMachine", "2020-01-01T00:00:00Z", "2099-01-01T00:00:00Z");
         lists.answer("/v4/issuers/" + Scenario.ISSUER_DID, ok(entry));
-        TestVerifier v = TestVerifier.create(Map.of("verifier.fetch.allow-http", "true", "verifier.fetch.timeout", "10",
-                "verifier.trust.tir-url", lists.url("/v4/issuers/")), "{\"issuers\":[]}");
+        TestVerifier v = TestVerifier.create(
+                Map.of(
+                        "verifier.fetch.allow-http",
+                        "true",
+                        "verifier.fetch.timeout",
+                        "10",
+                        "verifier.trust.tir-url",
+                        lists.url("/v4/issuers/")),
+                "{\"issuers\":[]}");
         grant(v, v.scenario(), null);
-        lists.answer("/v4/issuers/" + Scenario.ISSUER_DID,
+        lists.answer(
+                "/v4/issuers/" + Scenario.ISSUER_DID,
                 ok(tirEntry("LEARCredentialMachine", "2020-01-01T00:00:00Z", "2021-01-01T00:00:00Z")));
         v.clock.advance(Duration.ofSeconds(301));
         refused(v, v.scenario(), Reason.VC_ISSUER_UNTRUSTED, 401);
         lists.answer("/v4/issuers/" + Scenario.ISSUER_DID, Answer.status(404));
         v.clock.advance(Duration.ofSeconds(301));
         refused(v, v.scenario(), Reason.VC_ISSUER_UNTRUSTED, 401);
-        lists.answer("/v4/issuers/" + Scenario.ISSUER_DID, ok(tirEntry("LEARCredentialEmployee", "2020-01-01T00:00:00Z", null)));
+        lists.answer(
+                "/v4/issuers/" + Scenario.ISSUER_DID,
+                ok(tirEntry("LEARCredentialEmployee", "2020-01-01T00:00:00Z", null)));
         v.clock.advance(Duration.ofSeconds(301));
         refused(v, v.scenario(), Reason.VC_ISSUER_UNTRUSTED, 401);
         // A registry that is down before anything was cached for this issuer: fail closed.
-        TestVerifier cold = TestVerifier.create(Map.of("verifier.fetch.allow-http", "true", "verifier.fetch.timeout", "10",
-                "verifier.trust.tir-url", lists.url("/down/")), "{\"issuers\":[]}");
+        TestVerifier cold = TestVerifier.create(
+                Map.of(
+                        "verifier.fetch.allow-http",
+                        "true",
+                        "verifier.fetch.timeout",
+                        "10",
+                        "verifier.trust.tir-url",
+                        lists.url("/down/")),
+                "{\"issuers\":[]}");
         lists.answer("/down/" + Scenario.ISSUER_DID, Answer.status(503));
         refused(cold, cold.scenario(), Reason.TRUST_UNAVAILABLE, 503);
     }
@@ -254,7 +328,8 @@ class LiveTrustIT {
     private static String tirEntry(String type, String from, String to) {
         String body = "{\"credentialsType\":\"" + type + "\",\"validFor\":{\"from\":\"" + from + "\""
                 + (to == null ? "" : ",\"to\":\"" + to + "\"") + "},\"claims\":[]}";
-        return "{\"did\":\"" + Scenario.ISSUER_DID + "\",\"attributes\":[{\"hash\":\"h\",\"issuerType\":\"TI\",\"body\":\""
+        return "{\"did\":\"" + Scenario.ISSUER_DID
+                + "\",\"attributes\":[{\"hash\":\"h\",\"issuerType\":\"TI\",\"body\":\""
                 + Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) + "\"}]}";
     }
 
@@ -273,14 +348,16 @@ class LiveTrustIT {
         TestVerifier probe = verifier(Map.of());
         Scenario listed = probe.scenario();
         Scenario noGrant = probe.scenario();
-        lists.answer("/clients.yaml", ok("clients:\n"
-                + "  - clientId: \"" + listed.machine.did() + "\"\n"
-                + "    authorizationGrantTypes: [\"client_credentials\"]\n"
-                + "    scopes: [\"machine\"]\n"
-                + "    jwkSetUrl: \"https://verifier.example.org/oidc/did/" + listed.machine.did() + "\"\n"
-                + "  - clientId: \"" + noGrant.machine.did() + "\"\n"
-                + "    authorizationGrantTypes: [\"authorization_code\"]\n"
-                + "    scopes: []\n"));
+        lists.answer(
+                "/clients.yaml",
+                ok("clients:\n"
+                        + "  - clientId: \"" + listed.machine.did() + "\"\n"
+                        + "    authorizationGrantTypes: [\"client_credentials\"]\n"
+                        + "    scopes: [\"machine\"]\n"
+                        + "    jwkSetUrl: \"https://verifier.example.org/oidc/did/" + listed.machine.did() + "\"\n"
+                        + "  - clientId: \"" + noGrant.machine.did() + "\"\n"
+                        + "    authorizationGrantTypes: [\"authorization_code\"]\n"
+                        + "    scopes: []\n"));
         TestVerifier v = verifier(Map.of("verifier.clients", lists.url("/clients.yaml")));
         assertEquals("machine", grant(v, rebase(v, listed), null).token().scope());
         OAuthException scope = assertThrows(OAuthException.class, () -> grant(v, rebase(v, listed), "learcredential"));
@@ -316,16 +393,28 @@ class LiveTrustIT {
         TestVerifier v = verifier(Map.of());
         lists.answer("/status/s", ok(statusList(v, "suspension")));
         lists.answer("/status/r", ok(statusList(v, "revocation", 9)));
-        refused(v, withStatuses(v, entry("BitstringStatusListEntry", "suspension", 9, "/status/s"),
-                entry("BitstringStatusListEntry", "revocation", 9, "/status/r")), Reason.VC_REVOKED, 401);
+        refused(
+                v,
+                withStatuses(
+                        v,
+                        entry("BitstringStatusListEntry", "suspension", 9, "/status/s"),
+                        entry("BitstringStatusListEntry", "revocation", 9, "/status/r")),
+                Reason.VC_REVOKED,
+                401);
     }
 
     @Test
     void unsupportedSecondStatusEntryFailsClosed() {
         TestVerifier v = verifier(Map.of());
         lists.answer("/status/r", ok(statusList(v, "revocation")));
-        refused(v, withStatuses(v, entry("BitstringStatusListEntry", "revocation", 9, "/status/r"),
-                entry("PlainListEntity", "revocation", 9, "/status/r")), Reason.VC_STATUS_UNAVAILABLE, 503);
+        refused(
+                v,
+                withStatuses(
+                        v,
+                        entry("BitstringStatusListEntry", "revocation", 9, "/status/r"),
+                        entry("PlainListEntity", "revocation", 9, "/status/r")),
+                Reason.VC_STATUS_UNAVAILABLE,
+                503);
     }
 
     @Test
@@ -333,8 +422,13 @@ class LiveTrustIT {
         TestVerifier v = verifier(Map.of());
         lists.answer("/status/s", ok(statusList(v, "suspension", 8)));
         lists.answer("/status/r", ok(statusList(v, "revocation", 8)));
-        grant(v, withStatuses(v, entry("BitstringStatusListEntry", "suspension", 9, "/status/s"),
-                entry("StatusList2021Entry", "revocation", 9, "/status/r")), null);
+        grant(
+                v,
+                withStatuses(
+                        v,
+                        entry("BitstringStatusListEntry", "suspension", 9, "/status/s"),
+                        entry("StatusList2021Entry", "revocation", 9, "/status/r")),
+                null);
         assertEquals(1, lists.hits("/status/s"));
         assertEquals(1, lists.hits("/status/r"));
     }
@@ -343,39 +437,65 @@ class LiveTrustIT {
     void statusIndexOutsideTheListFailsClosed() {
         TestVerifier v = verifier(Map.of());
         lists.answer("/status/r", ok(statusList(v, "revocation")));
-        refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", BITS, "/status/r"),
-                Reason.VC_STATUS_UNAVAILABLE, 503);
+        refused(
+                v,
+                withStatus(v, "BitstringStatusListEntry", "revocation", BITS, "/status/r"),
+                Reason.VC_STATUS_UNAVAILABLE,
+                503);
     }
 
     private String datedStatusList(TestVerifier v, String member, String date) {
-        return StatusListCredentials.sign(Scenario.ISSUER_DID, "revocation", StatusListCredentials.encodedList(BITS),
-                v.rsaIssuer.privateKey(), v.pki.x5c(v.rsaIssuer), vc -> vc.put(member, date));
+        return StatusListCredentials.sign(
+                Scenario.ISSUER_DID,
+                "revocation",
+                StatusListCredentials.encodedList(BITS),
+                v.rsaIssuer.privateKey(),
+                v.pki.x5c(v.rsaIssuer),
+                vc -> vc.put(member, date));
     }
 
     @Test
     void expiredStatusListCredentialFailsClosed() {
         TestVerifier v = verifier(Map.of());
-        lists.answer("/status/old", ok(datedStatusList(v, "validUntil", v.clock.instant().minusSeconds(120).toString())));
-        refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/old"),
-                Reason.VC_STATUS_UNAVAILABLE, 503);
+        lists.answer(
+                "/status/old",
+                ok(datedStatusList(
+                        v, "validUntil", v.clock.instant().minusSeconds(120).toString())));
+        refused(
+                v,
+                withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/old"),
+                Reason.VC_STATUS_UNAVAILABLE,
+                503);
     }
 
     @Test
     void statusListCredentialNotYetValidFailsClosed() {
         TestVerifier v = verifier(Map.of());
-        lists.answer("/status/new", ok(datedStatusList(v, "validFrom", v.clock.instant().plusSeconds(120).toString())));
-        refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/new"),
-                Reason.VC_STATUS_UNAVAILABLE, 503);
+        lists.answer(
+                "/status/new",
+                ok(datedStatusList(
+                        v, "validFrom", v.clock.instant().plusSeconds(120).toString())));
+        refused(
+                v,
+                withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/new"),
+                Reason.VC_STATUS_UNAVAILABLE,
+                503);
     }
 
     @Test
     void cachedStatusListThatExpiresMeanwhileFailsClosed() {
         TestVerifier v = verifier(Map.of());
-        lists.answer("/status/short", ok(datedStatusList(v, "validUntil", v.clock.instant().plusSeconds(100).toString())));
+        lists.answer(
+                "/status/short",
+                ok(datedStatusList(
+                        v, "validUntil", v.clock.instant().plusSeconds(100).toString())));
         grant(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/short"), null);
         v.clock.advance(Duration.ofSeconds(200)); // within the refresh period: the cached copy is used, and is expired
-        refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/short"),
-                Reason.VC_STATUS_UNAVAILABLE, 503);
+        refused(
+                v,
+                withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/short"),
+                Reason.VC_STATUS_UNAVAILABLE,
+                503);
     }
 
     @Test
@@ -383,7 +503,8 @@ class LiveTrustIT {
         TestVerifier v = verifier(Map.of());
         lists.answer("/status/flaky", Answer.status(503));
         Scenario s = withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/flaky");
-        TokenRequest request = new TokenRequest(s.assertion(), Optional.of(s.machine.did()), Optional.empty(), Optional.empty());
+        TokenRequest request =
+                new TokenRequest(s.assertion(), Optional.of(s.machine.did()), Optional.empty(), Optional.empty());
         OAuthException down = assertThrows(OAuthException.class, () -> v.tokens.grant(request));
         assertEquals(Reason.VC_STATUS_UNAVAILABLE, down.reason());
         assertTrue(down.retryAfterSeconds() != null && down.retryAfterSeconds() > 0);
@@ -425,8 +546,8 @@ class LiveTrustIT {
     private Scenario withEntry(TestVerifier v, java.util.function.Consumer<Map<String, Object>> change) {
         Scenario s = v.scenario();
         s.vcPayload = p -> {
-            Map<String, Object> entry = StatusListCredentials.entry("BitstringStatusListEntry", "revocation", 3,
-                    lists.url("/status/r"));
+            Map<String, Object> entry =
+                    StatusListCredentials.entry("BitstringStatusListEntry", "revocation", 3, lists.url("/status/r"));
             change.accept(entry);
             StatusListCredentials.pointAll(p, List.of(entry));
         };
@@ -448,35 +569,42 @@ class LiveTrustIT {
     }
 
     private void listWithout(TestVerifier v, String member) {
-        lists.answer("/status/r", ok(StatusListCredentials.sign(Scenario.ISSUER_DID, "revocation",
-                StatusListCredentials.encodedList(BITS), v.rsaIssuer.privateKey(), v.pki.x5c(v.rsaIssuer), vc -> {
-                    if (member.equals("credentialSubject")) {
-                        vc.remove(member);
-                    } else {
-                        ((Map<?, ?>) vc.get("credentialSubject")).remove(member);
-                    }
-                })));
+        lists.answer(
+                "/status/r",
+                ok(StatusListCredentials.sign(
+                        Scenario.ISSUER_DID,
+                        "revocation",
+                        StatusListCredentials.encodedList(BITS),
+                        v.rsaIssuer.privateKey(),
+                        v.pki.x5c(v.rsaIssuer),
+                        vc -> {
+                            if (member.equals("credentialSubject")) {
+                                vc.remove(member);
+                            } else {
+                                ((Map<?, ?>) vc.get("credentialSubject")).remove(member);
+                            }
+                        })));
     }
 
     @Test
     void statusListCredentialWithoutSubjectFailsClosed() {
         TestVerifier v = verifier(Map.of());
         listWithout(v, "credentialSubject");
-        refused(v, withEntry(v, e -> { }), Reason.VC_STATUS_UNAVAILABLE, 503);
+        refused(v, withEntry(v, e -> {}), Reason.VC_STATUS_UNAVAILABLE, 503);
     }
 
     @Test
     void statusListCredentialWithoutPurposeFailsClosed() {
         TestVerifier v = verifier(Map.of());
         listWithout(v, "statusPurpose");
-        refused(v, withEntry(v, e -> { }), Reason.VC_STATUS_UNAVAILABLE, 503);
+        refused(v, withEntry(v, e -> {}), Reason.VC_STATUS_UNAVAILABLE, 503);
     }
 
     @Test
     void statusListCredentialWithoutEncodedListFailsClosed() {
         TestVerifier v = verifier(Map.of());
         listWithout(v, "encodedList");
-        refused(v, withEntry(v, e -> { }), Reason.VC_STATUS_UNAVAILABLE, 503);
+        refused(v, withEntry(v, e -> {}), Reason.VC_STATUS_UNAVAILABLE, 503);
     }
 
     @Test
@@ -484,10 +612,12 @@ class LiveTrustIT {
         TestVerifier v = verifier(Map.of());
         lists.answer("/status/s", ok(statusList(v, "suspension", 7)));
         lists.answer("/status/r", ok(statusList(v, "revocation", 7)));
-        OAuthException suspended = assertThrows(OAuthException.class,
+        OAuthException suspended = assertThrows(
+                OAuthException.class,
                 () -> grant(v, withStatus(v, "BitstringStatusListEntry", "suspension", 7, "/status/s"), null));
         assertEquals("credential is suspended", suspended.description());
-        OAuthException revoked = assertThrows(OAuthException.class,
+        OAuthException revoked = assertThrows(
+                OAuthException.class,
                 () -> grant(v, withStatus(v, "BitstringStatusListEntry", "revocation", 7, "/status/r"), null));
         assertEquals("credential is revoked", revoked.description());
     }
@@ -498,7 +628,11 @@ class LiveTrustIT {
         lists.answer("/status/a", ok(statusList(v, "revocation")));
         lists.answer("/status/b", Answer.status(500));
         grant(v, withStatus(v, "BitstringStatusListEntry", "revocation", 1, "/status/a"), null);
-        refused(v, withStatus(v, "BitstringStatusListEntry", "revocation", 1, "/status/b"), Reason.VC_STATUS_UNAVAILABLE, 503);
+        refused(
+                v,
+                withStatus(v, "BitstringStatusListEntry", "revocation", 1, "/status/b"),
+                Reason.VC_STATUS_UNAVAILABLE,
+                503);
         v.clock.advance(Duration.ofSeconds(100));
         assertEquals(2, v.trust.statusLists.cachedCount());
         assertEquals(100, v.trust.statusLists.maxAgeSeconds());
@@ -509,9 +643,15 @@ class LiveTrustIT {
     @Test
     void aNewlyFetchedListThatIsAlreadyExpiredDoesNotReplaceTheGoodCopy() {
         TestVerifier v = verifier(Map.of());
-        lists.answer("/status/x", ok(datedStatusList(v, "validUntil", v.clock.instant().plusSeconds(3600).toString())));
+        lists.answer(
+                "/status/x",
+                ok(datedStatusList(
+                        v, "validUntil", v.clock.instant().plusSeconds(3600).toString())));
         grant(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/x"), null);
-        lists.answer("/status/x", ok(datedStatusList(v, "validUntil", v.clock.instant().minusSeconds(120).toString())));
+        lists.answer(
+                "/status/x",
+                ok(datedStatusList(
+                        v, "validUntil", v.clock.instant().minusSeconds(120).toString())));
         v.clock.advance(Duration.ofSeconds(301)); // due: the reload fetches the expired list and keeps the good copy
         grant(v, withStatus(v, "BitstringStatusListEntry", "revocation", 3, "/status/x"), null);
         assertEquals(2, lists.hits("/status/x"));

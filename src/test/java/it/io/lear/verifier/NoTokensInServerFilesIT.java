@@ -31,8 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class NoTokensInServerFilesIT {
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
-    private static final Path LOGS = Path.of(System.getProperty("it.server.logs",
-            "target/liberty/wlp/usr/servers/arquillianServer/logs"));
+    private static final Path LOGS =
+            Path.of(System.getProperty("it.server.logs", "target/liberty/wlp/usr/servers/arquillianServer/logs"));
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -52,14 +52,22 @@ class NoTokensInServerFilesIT {
         Scenario expired = scenario();
         expired.assertionPayload = p -> p.put("exp", java.time.Instant.now().getEpochSecond() - 300);
         String refusedAssertion = expired.assertion();
-        assertEquals(401, ItServer.postToken(tokenForm(expired.machine.did(), refusedAssertion)).statusCode());
+        assertEquals(
+                401,
+                ItServer.postToken(tokenForm(expired.machine.did(), refusedAssertion))
+                        .statusCode());
 
         awaitLoggedMarker();
-        List<String> secrets = List.of(parts[1].substring(0, 40), parts[2].substring(0, 40),
-                new StringBuilder(parts[2]).reverse().substring(0, 40), refusedAssertion.split("\\.")[1].substring(0, 40));
+        List<String> secrets = List.of(
+                parts[1].substring(0, 40),
+                parts[2].substring(0, 40),
+                new StringBuilder(parts[2]).reverse().substring(0, 40),
+                refusedAssertion.split("\\.")[1].substring(0, 40));
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(LOGS.getParent())) {
-            for (Path f : files.filter(Files::isRegularFile).filter(NoTokensInServerFilesIT::writtenByServer).toList()) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(NoTokensInServerFilesIT::writtenByServer)
+                    .toList()) {
                 String text = Files.readString(f, StandardCharsets.ISO_8859_1);
                 if (JWT.matcher(text).find() || secrets.stream().anyMatch(text::contains)) {
                     found.add(f.toString());
@@ -72,7 +80,10 @@ class NoTokensInServerFilesIT {
     /** Everything under the server directory except the configuration and the application the build put there. */
     private static boolean writtenByServer(Path f) {
         String name = f.getFileName().toString();
-        return !name.endsWith(".war") && !name.endsWith(".xml") && !name.endsWith(".jar") && !f.toString().contains("/apps/")
+        return !name.endsWith(".war")
+                && !name.endsWith(".xml")
+                && !name.endsWith(".jar")
+                && !f.toString().contains("/apps/")
                 && !f.toString().contains("/dropins/");
     }
 
@@ -82,11 +93,14 @@ class NoTokensInServerFilesIT {
      */
     private static void awaitLoggedMarker() throws Exception {
         String marker = "files-marker-" + UUID.randomUUID();
-        ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.TOKEN)).header("X-Request-Id", marker)
+        ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.TOKEN))
+                .header("X-Request-Id", marker)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build());
         for (int i = 0; i < 300; i++) {
-            if (Files.readString(LOGS.resolve("messages.log"), StandardCharsets.ISO_8859_1).contains(marker)) {
+            if (Files.readString(LOGS.resolve("messages.log"), StandardCharsets.ISO_8859_1)
+                    .contains(marker)) {
                 return;
             }
             Thread.sleep(100);

@@ -11,9 +11,9 @@ import io.lear.verifier.testsupport.ProfileReasons;
 import io.lear.verifier.testsupport.Scenario;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** What an operator sees: audit lines, metrics, request ids, headers, OpenAPI (no tokens in files: NoTokensInServerFilesIT). */
 @ExtendWith(ArquillianExtension.class)
 class ObservabilityIT {
-    private static final Path LOGS = Path.of(System.getProperty("it.server.logs", "target/liberty/wlp/usr/servers/arquillianServer/logs"));
+    private static final Path LOGS =
+            Path.of(System.getProperty("it.server.logs", "target/liberty/wlp/usr/servers/arquillianServer/logs"));
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -37,8 +38,10 @@ class ObservabilityIT {
 
     private static HttpResponse<String> postWithRequestId(Scenario s, String requestId) {
         return ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.TOKEN))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Request-Id", requestId)
-                .POST(HttpRequest.BodyPublishers.ofString(tokenForm(s.machine.did(), s.assertion()))).build());
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString(tokenForm(s.machine.did(), s.assertion())))
+                .build());
     }
 
     private static Scenario expired() {
@@ -73,13 +76,19 @@ class ObservabilityIT {
     @Test
     void saneRequestIdIsEchoed() {
         String id = "obs-echo-" + UUID.randomUUID();
-        assertEquals(id, postWithRequestId(expired(), id).headers().firstValue("X-Request-Id").orElseThrow());
+        assertEquals(
+                id,
+                postWithRequestId(expired(), id)
+                        .headers()
+                        .firstValue("X-Request-Id")
+                        .orElseThrow());
     }
 
     @Test
     void hostileRequestIdIsReplacedByAGeneratedOne() {
         var r = ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.BASE + "/oidc/jwks"))
-                .header("X-Request-Id", "bad id\twith<script>").build());
+                .header("X-Request-Id", "bad id\twith<script>")
+                .build());
         String id = r.headers().firstValue("X-Request-Id").orElseThrow(() -> new AssertionError("no X-Request-Id"));
         assertTrue(id.matches("[A-Za-z0-9._:-]{1,64}"), id);
     }
@@ -89,8 +98,15 @@ class ObservabilityIT {
         assertEquals(200, postWithRequestId(scenario(), "obs-metrics-ok").statusCode());
         assertEquals(401, postWithRequestId(expired(), "obs-metrics-refused").statusCode());
         String metrics = get("/metrics", null).body();
-        assertTrue(Pattern.compile("token_requests_total\\{[^}]*outcome=\"granted\"").matcher(metrics).find(), "granted counter");
-        assertTrue(Pattern.compile("token_requests_total\\{[^}]*reason=\"assertion_expired\"").matcher(metrics).find(),
+        assertTrue(
+                Pattern.compile("token_requests_total\\{[^}]*outcome=\"granted\"")
+                        .matcher(metrics)
+                        .find(),
+                "granted counter");
+        assertTrue(
+                Pattern.compile("token_requests_total\\{[^}]*reason=\"assertion_expired\"")
+                        .matcher(metrics)
+                        .find(),
                 "refused counter");
         assertTrue(metrics.contains("token_latency_seconds_bucket"), "latency histogram");
         assertTrue(metrics.contains("trust_source_age_seconds"), "trust age");
@@ -98,7 +114,8 @@ class ObservabilityIT {
 
     private static Map<String, Object> auditLine(String requestId) throws Exception {
         for (int i = 0; i < 300; i++) {
-            for (String line : Files.readAllLines(LOGS.resolve("messages.log"), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            for (String line :
+                    Files.readAllLines(LOGS.resolve("messages.log"), java.nio.charset.StandardCharsets.ISO_8859_1)) {
                 int at = line.indexOf("{\"event\":\"token_decision\"");
                 if (at >= 0 && line.contains("\"" + requestId + "\"")) {
                     return JsonUtil.parseJson(line.substring(at));
@@ -122,10 +139,16 @@ class ObservabilityIT {
 
     @Test
     void securityHeadersAndNoServerBanner() {
-        for (String path : List.of("/oidc/jwks", "/.well-known/oauth-authorization-server", "/nope", "/api/sample/whoami",
-                "/health/ready", "/metrics")) {
+        for (String path : List.of(
+                "/oidc/jwks",
+                "/.well-known/oauth-authorization-server",
+                "/nope",
+                "/api/sample/whoami",
+                "/health/ready",
+                "/metrics")) {
             var r = get(path, null);
-            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals(
+                    "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
             assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""), path);
             assertFalse(r.headers().firstValue("Server").isPresent(), path);
             assertFalse(r.headers().firstValue("X-Powered-By").isPresent(), path);
@@ -134,8 +157,9 @@ class ObservabilityIT {
 
     @Test
     void unlistedMethodOnTheTokenEndpointIsAJson405() {
-        var delete = ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.TOKEN)).method("DELETE",
-                HttpRequest.BodyPublishers.noBody()).build());
+        var delete = ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.TOKEN))
+                .method("DELETE", HttpRequest.BodyPublishers.noBody())
+                .build());
         assertEquals(405, delete.statusCode());
         assertEquals("invalid_request", ItServer.json(delete).get("error"));
         assertEquals("method_not_allowed", ItServer.json(delete).get("reason"));

@@ -61,9 +61,12 @@ class ReplayOrderingIT {
         int refused = 0;
         for (int i = 0; i < FLOOD; i++) {
             String body = tokenForm(attacker.machine.did(), attacker.assertionWith("x"));
-            window.add(http.sendAsync(HttpRequest.newBuilder(URI.create(ItServer.TOKEN))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+            window.add(http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(ItServer.TOKEN))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
             if (window.size() == IN_FLIGHT || i == FLOOD - 1) {
                 for (CompletableFuture<HttpResponse<String>> f : window) {
                     HttpResponse<String> r = f.get();

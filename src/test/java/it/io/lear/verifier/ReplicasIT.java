@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicasIT {
     private static final String ISSUER = "https://verifier.example.org";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<Process> PROCESSES = new ArrayList<>();
     private static Process redis;
     private static int redisPort;
@@ -44,7 +45,8 @@ class ReplicasIT {
         if (Files.exists(work)) {
             // The runnable jar refuses to extract over an earlier run's directory.
             try (var paths = Files.walk(work)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         Files.createDirectories(work);
@@ -60,19 +62,31 @@ class ReplicasIT {
         b = "http://127.0.0.1:" + portB;
         for (int i = 0; i < 2; i++) {
             int port = i == 0 ? portA : portB;
-            ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar",
-                    Path.of(System.getProperty("it.jar", "target/lear-verifier.jar")).toAbsolutePath().toString());
+            ProcessBuilder pb = new ProcessBuilder(
+                    javaBin(),
+                    "-Xmx256m",
+                    "-jar",
+                    Path.of(System.getProperty("it.jar", "target/lear-verifier.jar"))
+                            .toAbsolutePath()
+                            .toString());
             Map<String, String> env = pb.environment();
             env.put("HTTP_PORT", String.valueOf(port));
-            env.put("WLP_JAR_EXTRACT_DIR", work.resolve("replica-" + i).toAbsolutePath().toString());
+            env.put(
+                    "WLP_JAR_EXTRACT_DIR",
+                    work.resolve("replica-" + i).toAbsolutePath().toString());
             env.put("VERIFIER_ISSUER", ISSUER);
             env.put("VERIFIER_KEYS", keys.toAbsolutePath().toString());
             env.put("VERIFIER_KEYS_ACTIVE", kids.get(i));
-            env.put("VERIFIER_TRUST_ANCHORS", demo.resolve("anchors.pem").toAbsolutePath().toString());
-            env.put("VERIFIER_TRUST_ISSUERS", demo.resolve("issuers.json").toAbsolutePath().toString());
+            env.put(
+                    "VERIFIER_TRUST_ANCHORS",
+                    demo.resolve("anchors.pem").toAbsolutePath().toString());
+            env.put(
+                    "VERIFIER_TRUST_ISSUERS",
+                    demo.resolve("issuers.json").toAbsolutePath().toString());
             env.put("VERIFIER_REPLAY_STORE", "redis");
             env.put("VERIFIER_REPLAY_REDIS_URI", "redis://127.0.0.1:" + redisPort);
-            pb.redirectErrorStream(true).redirectOutput(work.resolve("replica-" + i + ".log").toFile());
+            pb.redirectErrorStream(true)
+                    .redirectOutput(work.resolve("replica-" + i + ".log").toFile());
             PROCESSES.add(pb.start());
         }
         awaitReady(a);
@@ -106,7 +120,8 @@ class ReplicasIT {
 
         String tokenFromA = (String) json(first).get("access_token");
         Scenario s2 = scenario();
-        String tokenFromB = (String) json(post(b, ItServer.tokenForm(s2.machine.did(), s2.assertion()))).get("access_token");
+        String tokenFromB = (String) json(post(b, ItServer.tokenForm(s2.machine.did(), s2.assertion())))
+                .get("access_token");
         // Each replica signs with its own active key; both keys are in the shared set, so both tokens validate at both.
         assertTrue(!kid(tokenFromA).equals(kid(tokenFromB)));
         for (String replica : List.of(a, b)) {
@@ -132,7 +147,8 @@ class ReplicasIT {
         while (System.currentTimeMillis() < deadline && status != 200) {
             Thread.sleep(500);
             Scenario again = scenario();
-            status = post(a, ItServer.tokenForm(again.machine.did(), again.assertion())).statusCode();
+            status = post(a, ItServer.tokenForm(again.machine.did(), again.assertion()))
+                    .statusCode();
         }
         assertEquals(200, status);
         assertEquals(200, get(a + "/health/ready", null).statusCode());
@@ -140,13 +156,24 @@ class ReplicasIT {
 
     private static Scenario scenario() {
         TestPki.Issued seal = ItServer.load("issuer-rsa");
-        return new Scenario(seal, List.of(seal.x5c(), ItServer.load("intermediate").x5c()), ISSUER);
+        return new Scenario(
+                seal, List.of(seal.x5c(), ItServer.load("intermediate").x5c()), ISSUER);
     }
 
     private static void startRedis() throws IOException, InterruptedException {
-        redis = new ProcessBuilder("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                .redirectOutput(new File("target/replicas/redis.log")).start();
+        redis = new ProcessBuilder(
+                        "redis-server",
+                        "--port",
+                        String.valueOf(redisPort),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no")
+                .redirectErrorStream(true)
+                .redirectOutput(new File("target/replicas/redis.log"))
+                .start();
         for (int i = 0; i < 300; i++) {
             try (var socket = new java.net.Socket("127.0.0.1", redisPort)) {
                 return;
@@ -175,7 +202,8 @@ class ReplicasIT {
     private static String twoKeys() throws Exception {
         List<Object> keys = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            keys.addAll((List<?>) JsonUtil.parseJson(io.lear.verifier.keys.SigningKeys.generateJwks()).get("keys"));
+            keys.addAll((List<?>) JsonUtil.parseJson(io.lear.verifier.keys.SigningKeys.generateJwks())
+                    .get("keys"));
         }
         return JsonUtil.toJson(Map.of("keys", keys));
     }
@@ -189,14 +217,19 @@ class ReplicasIT {
     }
 
     private static String kid(String jwt) throws Exception {
-        return (String) JsonUtil.parseJson(new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[0]),
-                java.nio.charset.StandardCharsets.UTF_8)).get("kid");
+        return (String) JsonUtil.parseJson(new String(
+                        java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[0]),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .get("kid");
     }
 
     private static HttpResponse<String> post(String base, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/oidc/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/oidc/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String url, String bearer) {

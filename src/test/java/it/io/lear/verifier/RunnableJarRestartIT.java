@@ -24,19 +24,21 @@ import org.junit.jupiter.api.Test;
  * sample API rejects (profile §13), trace files included.
  */
 class RunnableJarRestartIT {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void restartKeepsTheDevelopmentKey() throws Exception {
         Path work = Path.of("target", "jar-restart").toAbsolutePath();
         deleteTree(work);
         Path devDir = work.resolve("dev-keys");
-        String first = kidOfAFreshStart(work, devDir, "first", base -> { });
-        String second = kidOfAFreshStart(work, devDir, "second", base -> { });
+        String first = kidOfAFreshStart(work, devDir, "first", base -> {});
+        String second = kidOfAFreshStart(work, devDir, "second", base -> {});
         assertEquals(first, second);
         assertTrue(Files.exists(devDir.resolve("lear-verifier-dev-keys.json")));
         try (var files = Files.walk(work.resolve("extract-first"))) {
-            assertFalse(files.anyMatch(p -> p.getFileName().toString().equals("lear-verifier-dev-keys.json")),
+            assertFalse(
+                    files.anyMatch(p -> p.getFileName().toString().equals("lear-verifier-dev-keys.json")),
                     "no key copy in the extraction");
         }
     }
@@ -49,16 +51,24 @@ class RunnableJarRestartIT {
         kidOfAFreshStart(work, work.resolve("dev-keys"), "logs", base -> {
             for (String token : rejectedTokens(base)) {
                 rejected.add(token);
-                assertEquals(401, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/sample/whoami"))
-                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode());
+                assertEquals(
+                        401,
+                        HTTP.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/api/sample/whoami"))
+                                                .header("Authorization", "Bearer " + token)
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode());
             }
         });
         List<String> holding = new java.util.ArrayList<>();
         try (var files = Files.walk(work)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(RunnableJarRestartIT::writtenByServer).toList()) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(RunnableJarRestartIT::writtenByServer)
+                    .toList()) {
                 String text = Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1);
-                if (rejected.stream().anyMatch(t -> text.contains(t.substring(t.indexOf('.') + 1, t.indexOf('.') + 41)))) {
+                if (rejected.stream()
+                        .anyMatch(t -> text.contains(t.substring(t.indexOf('.') + 1, t.indexOf('.') + 41)))) {
                     holding.add(work.relativize(f).toString());
                 }
             }
@@ -73,19 +83,24 @@ class RunnableJarRestartIT {
      */
     private static List<String> rejectedTokens(String base) throws Exception {
         java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
-        String kid = kidOf(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/oidc/jwks")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        String kid = kidOf(HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/oidc/jwks")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         long now = System.currentTimeMillis() / 1000;
         List<String> tokens = new java.util.ArrayList<>();
         for (String headerKid : List.of(kid, "not-a-key-of-this-verifier")) {
             String header = "{\"alg\":\"ES256\",\"typ\":\"at+jwt\",\"kid\":\"" + headerKid + "\"}";
-            String payload = "{\"iss\":\"http://localhost:9080\",\"sub\":\"did:key:zDnaeQuoted" + java.util.UUID.randomUUID()
-                    + "\",\"aud\":\"http://localhost:9080\",\"upn\":\"machine\",\"groups\":[\"learcredential.machine\"],"
-                    + "\"iat\":" + now + ",\"exp\":" + (now + 600) + ",\"jti\":\"" + java.util.UUID.randomUUID() + "\"}";
+            String payload =
+                    "{\"iss\":\"http://localhost:9080\",\"sub\":\"did:key:zDnaeQuoted" + java.util.UUID.randomUUID()
+                            + "\",\"aud\":\"http://localhost:9080\",\"upn\":\"machine\",\"groups\":[\"learcredential.machine\"],"
+                            + "\"iat\":" + now + ",\"exp\":" + (now + 600) + ",\"jti\":\"" + java.util.UUID.randomUUID()
+                            + "\"}";
             byte[] signature = new byte[64];
             new java.security.SecureRandom().nextBytes(signature);
             tokens.add(b64.encodeToString(header.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
-                    + b64.encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + b64.encodeToString(signature));
+                    + b64.encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                    + b64.encodeToString(signature));
         }
         tokens.add(tokens.get(0).substring(0, tokens.get(0).lastIndexOf('.')));
         return tokens;
@@ -98,19 +113,26 @@ class RunnableJarRestartIT {
 
     @SuppressWarnings("unchecked")
     private static String kidOf(String jwks) throws Exception {
-        List<Map<String, Object>> keys = (List<Map<String, Object>>) JsonUtil.parseJson(jwks).get("keys");
+        List<Map<String, Object>> keys =
+                (List<Map<String, Object>>) JsonUtil.parseJson(jwks).get("keys");
         return (String) keys.get(0).get("kid");
     }
 
     /** While the server runs, {@code duringRun} gets its base URL; the server is stopped before this returns. */
-    private static String kidOfAFreshStart(Path work, Path devDir, String name, WhileRunning duringRun) throws Exception {
+    private static String kidOfAFreshStart(Path work, Path devDir, String name, WhileRunning duringRun)
+            throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         Path demo = Path.of(System.getProperty("it.env.dir", "target/demo")).toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", Path.of(System.getProperty("it.jar", "target/lear-verifier.jar")).toAbsolutePath().toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                Path.of(System.getProperty("it.jar", "target/lear-verifier.jar"))
+                        .toAbsolutePath()
+                        .toString());
         Map<String, String> env = pb.environment();
         env.put("HTTP_PORT", String.valueOf(port));
         env.put("WLP_JAR_EXTRACT_DIR", work.resolve("extract-" + name).toString());
@@ -137,8 +159,8 @@ class RunnableJarRestartIT {
         long deadline = System.currentTimeMillis() + 240_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return r.body();
                 }
@@ -153,7 +175,8 @@ class RunnableJarRestartIT {
     private static void deleteTree(Path dir) throws Exception {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -49,8 +49,11 @@ class SampleApiIT {
             @SuppressWarnings("unchecked")
             Map<String, Object> vc = (Map<String, Object>) p.get("vc");
             @SuppressWarnings("unchecked")
-            Map<String, Object> mandate = (Map<String, Object>) ((Map<String, Object>) vc.get("credentialSubject")).get("mandate");
-            mandate.put("power", List.of(Map.of("domain", "DOME", "function", "ProductOffering", "action", List.of("Create"))));
+            Map<String, Object> mandate =
+                    (Map<String, Object>) ((Map<String, Object>) vc.get("credentialSubject")).get("mandate");
+            mandate.put(
+                    "power",
+                    List.of(Map.of("domain", "DOME", "function", "ProductOffering", "action", List.of("Create"))));
         };
         String token = token(other);
         assertEquals(200, get("/api/sample/whoami", token).statusCode());
@@ -67,14 +70,17 @@ class SampleApiIT {
         String[] parts = genuine.split("\\.");
         Map<String, Object> header = decode(parts[0]);
         Map<String, Object> claims = decode(parts[1]);
-        String forged = TestJwts.sign(new LinkedHashMap<>(header), claims, TestPki.ec().getPrivate());
+        String forged =
+                TestJwts.sign(new LinkedHashMap<>(header), claims, TestPki.ec().getPrivate());
         assertEquals(401, get("/api/sample/whoami", forged).statusCode());
         // A token for another audience (RFC 8707 resource) is not for this API.
         Scenario s = scenario();
         var r = ItServer.postToken(ItServer.tokenForm(s.machine.did(), s.assertion()) + "&resource="
                 + ItServer.enc("https://api.example.org"));
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals(401, get("/api/sample/whoami", (String) json(r).get("access_token")).statusCode());
+        assertEquals(
+                401,
+                get("/api/sample/whoami", (String) json(r).get("access_token")).statusCode());
     }
 
     private static Map<String, Object> decode(String b64) {

@@ -65,8 +65,12 @@ class TokenEndpointIT {
         HttpsJwks jwks = new HttpsJwks(ItServer.BASE + "/oidc/jwks");
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(jwks))
-                .setExpectedIssuer(ItServer.BASE).setExpectedAudience(ItServer.BASE)
-                .setExpectedType(true, "at+jwt").setRequireExpirationTime().setRequireJwtId().build();
+                .setExpectedIssuer(ItServer.BASE)
+                .setExpectedAudience(ItServer.BASE)
+                .setExpectedType(true, "at+jwt")
+                .setRequireExpirationTime()
+                .setRequireJwtId()
+                .build();
         JwtClaims claims = consumer.processToClaims((String) body.get("access_token"));
         assertEquals(s.machine.did(), claims.getSubject());
         assertEquals(s.machine.did(), claims.getClaimValue("client_id"));
@@ -74,7 +78,9 @@ class TokenEndpointIT {
         assertEquals("VATES-B60645900", claims.getClaimValue("organization_identifier"));
         assertNotNull(claims.getClaimValue("credential_id"));
         assertNotNull(claims.getClaimValue("vc"));
-        assertEquals(3600, claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue());
+        assertEquals(
+                3600,
+                claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue());
     }
 
     @Test
@@ -91,7 +97,8 @@ class TokenEndpointIT {
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("machine", json(r).get("scope"));
         String payload = (String) json(r).get("access_token");
-        JwtClaims claims = JwtClaims.parse(new String(java.util.Base64.getUrlDecoder().decode(payload.split("\\.")[1]),
+        JwtClaims claims = JwtClaims.parse(new String(
+                java.util.Base64.getUrlDecoder().decode(payload.split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(List.of("https://api.example.org"), claims.getAudience());
     }
@@ -113,27 +120,52 @@ class TokenEndpointIT {
                 + "&client_assertion=" + ItServer.enc(a);
         List<Executable> checks = new ArrayList<>();
         checks.add(() -> expect(postToken(base + "&x=%zz"), 400, "invalid_request", "malformed_request"));
-        checks.add(() -> expect(postToken("grant_type=client_credentials"), 400, "invalid_request", "missing_parameter"));
-        checks.add(() -> expect(postToken(base + "&grant_type=client_credentials"), 400, "invalid_request",
-                "duplicate_parameter"));
-        checks.add(() -> expect(ItServer.post(ItServer.TOKEN, "application/x-www-form-urlencoded", base,
-                "Basic YTpi"), 400, "invalid_request", "multiple_client_auth"));
-        checks.add(() -> expect(postToken(base + "&client_secret=s3cret"), 400, "invalid_request", "multiple_client_auth"));
-        checks.add(() -> expect(postToken(base.replace(ItServer.enc(JWT_BEARER), "urn%3Aexample%3Aother")), 400,
-                "invalid_request", "unsupported_assertion_type"));
-        checks.add(() -> expect(postToken(base + "&pad=" + "a".repeat(128 * 1024)), 400, "invalid_request",
-                "request_too_large"));
-        checks.add(() -> expect(postToken(base.replace("client_credentials", "password")), 400,
-                "unsupported_grant_type", "unsupported_grant_type"));
+        checks.add(
+                () -> expect(postToken("grant_type=client_credentials"), 400, "invalid_request", "missing_parameter"));
+        checks.add(() -> expect(
+                postToken(base + "&grant_type=client_credentials"), 400, "invalid_request", "duplicate_parameter"));
+        checks.add(() -> expect(
+                ItServer.post(ItServer.TOKEN, "application/x-www-form-urlencoded", base, "Basic YTpi"),
+                400,
+                "invalid_request",
+                "multiple_client_auth"));
+        checks.add(() ->
+                expect(postToken(base + "&client_secret=s3cret"), 400, "invalid_request", "multiple_client_auth"));
+        checks.add(() -> expect(
+                postToken(base.replace(ItServer.enc(JWT_BEARER), "urn%3Aexample%3Aother")),
+                400,
+                "invalid_request",
+                "unsupported_assertion_type"));
+        checks.add(() -> expect(
+                postToken(base + "&pad=" + "a".repeat(128 * 1024)), 400, "invalid_request", "request_too_large"));
+        checks.add(() -> expect(
+                postToken(base.replace("client_credentials", "password")),
+                400,
+                "unsupported_grant_type",
+                "unsupported_grant_type"));
         checks.add(() -> expect(postToken(base + "&scope=admin"), 400, "invalid_scope", "scope_not_allowed"));
-        checks.add(() -> expect(postToken(base + "&resource=https%3A%2F%2Fevil.example"), 400, "invalid_target",
+        checks.add(() -> expect(
+                postToken(base + "&resource=https%3A%2F%2Fevil.example"),
+                400,
+                "invalid_target",
                 "resource_not_allowed"));
-        checks.add(() -> expect(ItServer.post(ItServer.TOKEN, "application/json", "{}", null), 415, "invalid_request",
+        checks.add(() -> expect(
+                ItServer.post(ItServer.TOKEN, "application/json", "{}", null),
+                415,
+                "invalid_request",
                 "unsupported_media_type"));
-        checks.add(() -> expect(ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.TOKEN)).GET().build()), 405,
-                "invalid_request", "method_not_allowed"));
-        checks.add(() -> expect(ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.TOKEN))
-                .PUT(HttpRequest.BodyPublishers.ofString(tokenForm(did, a))).build()), 405, "invalid_request",
+        checks.add(() -> expect(
+                ItServer.send(
+                        HttpRequest.newBuilder(URI.create(ItServer.TOKEN)).GET().build()),
+                405,
+                "invalid_request",
+                "method_not_allowed"));
+        checks.add(() -> expect(
+                ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.TOKEN))
+                        .PUT(HttpRequest.BodyPublishers.ofString(tokenForm(did, a)))
+                        .build()),
+                405,
+                "invalid_request",
                 "method_not_allowed"));
         assertAll(checks);
     }
@@ -143,18 +175,24 @@ class TokenEndpointIT {
         TestPki.Issued intermediate = ItServer.load("intermediate");
         Map<String, Supplier<String>> cases = new LinkedHashMap<>();
         cases.put("assertion_malformed", () -> "not-a-jwt");
-        cases.put("assertion_alg_not_allowed", () -> TestJwts.unsigned(TestJwts.header("HS256"),
-                Map.of("iss", "did:key:zX", "sub", "did:key:zX"), "c2ln"));
-        cases.put("assertion_key_unresolvable", () -> assertion(p -> {
-            p.put("iss", "did:web:example.org");
-            p.put("sub", "did:web:example.org");
-        }));
+        cases.put(
+                "assertion_alg_not_allowed",
+                () -> TestJwts.unsigned(
+                        TestJwts.header("HS256"), Map.of("iss", "did:key:zX", "sub", "did:key:zX"), "c2ln"));
+        cases.put(
+                "assertion_key_unresolvable",
+                () -> assertion(p -> {
+                    p.put("iss", "did:web:example.org");
+                    p.put("sub", "did:web:example.org");
+                }));
         cases.put("assertion_signature_invalid", () -> {
             String[] parts = scenario().assertion().split("\\.");
             String other = scenario().assertion().split("\\.")[2];
             return parts[0] + "." + parts[1] + "." + other;
         });
-        cases.put("assertion_subject_mismatch", () -> assertion(p -> p.put("sub", TestMachine.p256().did())));
+        cases.put(
+                "assertion_subject_mismatch",
+                () -> assertion(p -> p.put("sub", TestMachine.p256().did())));
         cases.put("assertion_audience_invalid", () -> assertion(p -> p.put("aud", "https://elsewhere.example")));
         cases.put("assertion_expired", () -> assertion(p -> p.put("exp", now() - 120)));
         cases.put("assertion_not_yet_valid", () -> assertion(p -> p.put("nbf", now() + 300)));
@@ -165,11 +203,16 @@ class TokenEndpointIT {
         cases.put("vp_signature_invalid", () -> {
             Scenario s = scenario();
             String[] vp = s.presentation(s.credential()).split("\\.");
-            String foreign = TestJwts.sign(TestJwts.header("ES256"), Map.of("a", 1),
-                    TestMachine.p256().keys().getPrivate()).split("\\.")[2];
+            String foreign = TestJwts.sign(
+                            TestJwts.header("ES256"),
+                            Map.of("a", 1),
+                            TestMachine.p256().keys().getPrivate())
+                    .split("\\.")[2];
             return s.assertionWith(vp[0] + "." + vp[1] + "." + foreign);
         });
-        cases.put("vp_holder_mismatch", () -> vp(p -> p.put("iss", TestMachine.p256().did())));
+        cases.put(
+                "vp_holder_mismatch",
+                () -> vp(p -> p.put("iss", TestMachine.p256().did())));
         cases.put("vp_expired", () -> vp(p -> p.put("exp", now() - 120)));
         cases.put("vp_not_yet_valid", () -> vp(p -> p.put("nbf", now() + 300)));
         cases.put("vp_audience_invalid", () -> vp(p -> p.put("aud", "https://elsewhere.example")));
@@ -180,17 +223,22 @@ class TokenEndpointIT {
             return s.assertionWith(s.presentation(employee, employee));
         });
         cases.put("vc_malformed", () -> vc(p -> ((Map<String, Object>) p.get("vc")).remove("credentialSubject")));
-        cases.put("vc_type_invalid", () -> vc(p -> ((Map<String, Object>) p.get("vc")).put("type",
-                List.of("VerifiableCredential", "LEARCredentialEmployee"))));
+        cases.put(
+                "vc_type_invalid",
+                () -> vc(p -> ((Map<String, Object>) p.get("vc"))
+                        .put("type", List.of("VerifiableCredential", "LEARCredentialEmployee"))));
         cases.put("vc_alg_not_allowed", () -> {
             Scenario s = scenario();
-            String vc = TestJwts.unsigned(TestJwts.header("HS256"), Scenario.Credentials.v2(Scenario.ISSUER_DID,
-                    s.machine.did(), Instant.now()), "c2ln");
+            String vc = TestJwts.unsigned(
+                    TestJwts.header("HS256"),
+                    Scenario.Credentials.v2(Scenario.ISSUER_DID, s.machine.did(), Instant.now()),
+                    "c2ln");
             return s.assertionWith(s.presentation(vc));
         });
         cases.put("vc_signature_invalid", () -> {
             Scenario s = scenario();
-            s.issuerCert = new TestPki.Issued(s.issuerCert.certificate(), TestPki.rsa(2048).getPrivate());
+            s.issuerCert = new TestPki.Issued(
+                    s.issuerCert.certificate(), TestPki.rsa(2048).getPrivate());
             return s.assertion();
         });
         cases.put("vc_certificate_untrusted", () -> {
@@ -212,16 +260,25 @@ class TokenEndpointIT {
             return s.assertion();
         });
         cases.put("vc_expired", () -> vc(p -> p.put("exp", now() - 120)));
-        cases.put("vc_not_yet_valid", () -> vc(p -> ((Map<String, Object>) p.get("vc")).put("validFrom",
-                Instant.now().plus(1, ChronoUnit.DAYS).toString())));
-        cases.put("vc_holder_mismatch", () -> vc(p -> p.put("sub", TestMachine.p256().did())));
+        cases.put(
+                "vc_not_yet_valid",
+                () -> vc(p -> ((Map<String, Object>) p.get("vc"))
+                        .put("validFrom", Instant.now().plus(1, ChronoUnit.DAYS).toString())));
+        cases.put(
+                "vc_holder_mismatch",
+                () -> vc(p -> p.put("sub", TestMachine.p256().did())));
 
         List<Executable> checks = new ArrayList<>();
         for (Map.Entry<String, Supplier<String>> c : cases.entrySet()) {
             checks.add(() -> {
                 String assertion = c.getValue().get();
-                String body = form(Map.of("grant_type", "client_credentials", "client_assertion_type", JWT_BEARER,
-                        "client_assertion", assertion));
+                String body = form(Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_assertion_type",
+                        JWT_BEARER,
+                        "client_assertion",
+                        assertion));
                 expect(postToken(body), 401, "invalid_client", c.getKey());
             });
         }
@@ -229,7 +286,11 @@ class TokenEndpointIT {
     }
 
     private static TestPki.Issued leaf(TestPki.Issued ca, String org) {
-        return TestPki.leaf(ca, org, TestPki.rsa(2048), Instant.now().minus(1, ChronoUnit.DAYS),
+        return TestPki.leaf(
+                ca,
+                org,
+                TestPki.rsa(2048),
+                Instant.now().minus(1, ChronoUnit.DAYS),
                 Instant.now().plus(30, ChronoUnit.DAYS));
     }
 

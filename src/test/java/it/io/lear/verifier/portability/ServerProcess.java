@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /** An application server started by a test, bound to 127.0.0.1, and stopped (with its child processes) on close. */
 final class ServerProcess implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Process process;
     private final Path log;
 
@@ -26,7 +27,9 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(List<String> command, Map<String, String> env, Path workDir, Path log) throws Exception {
         Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().putAll(env);
         return new ServerProcess(pb.start(), log);
@@ -51,7 +54,8 @@ final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("server exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                last = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                last = HTTP.send(
+                                HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
                         .statusCode();
                 if (last == 200) {
                     return;

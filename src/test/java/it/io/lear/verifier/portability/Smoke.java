@@ -24,11 +24,10 @@ import org.jose4j.json.JsonUtil;
  */
 final class Smoke {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final List<String> SECURITY_HEADERS = List.of("X-Content-Type-Options", "X-Frame-Options",
-            "Referrer-Policy", "Content-Security-Policy");
+    private static final List<String> SECURITY_HEADERS =
+            List.of("X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Content-Security-Policy");
 
-    private Smoke() {
-    }
+    private Smoke() {}
 
     /**
      * @param base the application's base URL (also the verifier's issuer)
@@ -55,8 +54,11 @@ final class Smoke {
             @SuppressWarnings("unchecked")
             Map<String, Object> vc = (Map<String, Object>) p.get("vc");
             @SuppressWarnings("unchecked")
-            Map<String, Object> mandate = (Map<String, Object>) ((Map<String, Object>) vc.get("credentialSubject")).get("mandate");
-            mandate.put("power", List.of(Map.of("domain", "DOME", "function", "ProductOffering", "action", List.of("Create"))));
+            Map<String, Object> mandate =
+                    (Map<String, Object>) ((Map<String, Object>) vc.get("credentialSubject")).get("mandate");
+            mandate.put(
+                    "power",
+                    List.of(Map.of("domain", "DOME", "function", "ProductOffering", "action", List.of("Create"))));
         };
         String withoutPower = token(powerless);
 
@@ -66,7 +68,8 @@ final class Smoke {
         assertEquals(200, get(base + "/api/sample/onboarding", withPower).statusCode());
         HttpResponse<String> anonymous = get(base + "/api/sample/whoami", null);
         assertEquals(401, anonymous.statusCode());
-        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"),
+        assertTrue(
+                anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"),
                 "401 challenge: " + anonymous.headers().map());
         assertEquals(401, get(base + "/api/sample/onboarding", null).statusCode());
         assertEquals(401, get(base + "/api/sample/whoami", "not.a.token").statusCode());
@@ -95,9 +98,12 @@ final class Smoke {
         String form = "grant_type=client_credentials&client_id=" + enc(s.machine.did())
                 + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
                 + "&client_assertion=" + enc(s.assertion());
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(s.audience + "/oidc/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(s.audience + "/oidc/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         assertSecurityHeaders(r, "/oidc/token");
         assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
