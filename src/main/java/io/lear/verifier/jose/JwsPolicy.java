@@ -63,18 +63,17 @@ public record JwsPolicy(
             Reason.VC_SIGNATURE_INVALID,
             Reason.VC_SIGNATURE_INVALID);
     /** Profile §7.4: a status list credential, under the same rules as the credential it speaks for. */
-    public static final JwsPolicy STATUS_LIST = new JwsPolicy(
-            "status list credential",
-            ISSUER_ALGORITHMS,
-            JADES_CRITICAL,
-            Reason.VC_MALFORMED,
-            Reason.VC_ALG_NOT_ALLOWED,
-            Reason.VC_SIGNATURE_INVALID,
-            Reason.VC_SIGNATURE_INVALID);
+    public static final JwsPolicy STATUS_LIST = CREDENTIAL.named("status list credential");
 
     public JwsPolicy {
         algorithms = Set.copyOf(algorithms);
         understoodCritical = Set.copyOf(understoodCritical);
+    }
+
+    /** The same rules for another kind of token, named so in refusals. */
+    public JwsPolicy named(String name) {
+        return new JwsPolicy(
+                name, algorithms, understoodCritical, malformed, algorithmNotAllowed, keyMismatch, signatureInvalid);
     }
 
     /** Refuses an {@code alg} outside the allow-list; before any key is looked up. */

@@ -102,6 +102,19 @@ public final class Scenario {
         return TestJwts.sign(header, payload, machine.keys().getPrivate());
     }
 
+    /** Replaces the mandate's powers (v2 credential) by the single one given: e.g. a machine without onboarding. */
+    public Scenario withOnlyPower(String domain, String function, String action) {
+        vcPayload = p -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> vc = (Map<String, Object>) p.get("vc");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> mandate =
+                    (Map<String, Object>) ((Map<String, Object>) vc.get("credentialSubject")).get("mandate");
+            mandate.put("power", List.of(Map.of("domain", domain, "function", function, "action", List.of(action))));
+        };
+        return this;
+    }
+
     /** The full client assertion: credential in presentation in assertion. */
     public String assertion() {
         List<String> vcs = new ArrayList<>(extraCredentials);

@@ -45,16 +45,7 @@ class SampleApiIT {
     void onboardingNeedsThePower() {
         assertEquals(200, get("/api/sample/onboarding", token(scenario())).statusCode());
         Scenario other = scenario();
-        other.vcPayload = p -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> vc = (Map<String, Object>) p.get("vc");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> mandate =
-                    (Map<String, Object>) ((Map<String, Object>) vc.get("credentialSubject")).get("mandate");
-            mandate.put(
-                    "power",
-                    List.of(Map.of("domain", "DOME", "function", "ProductOffering", "action", List.of("Create"))));
-        };
+        other.withOnlyPower("DOME", "ProductOffering", "Create");
         String token = token(other);
         assertEquals(200, get("/api/sample/whoami", token).statusCode());
         assertEquals(403, get("/api/sample/onboarding", token).statusCode());

@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.jose4j.json.JsonUtil;
 
 /**
@@ -50,16 +49,7 @@ final class Smoke {
         List<String> chain = List.of(seal.x5c(), env.load("intermediate").x5c());
         String withPower = token(new Scenario(seal, chain, base));
         Scenario powerless = new Scenario(seal, chain, base);
-        powerless.vcPayload = p -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> vc = (Map<String, Object>) p.get("vc");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> mandate =
-                    (Map<String, Object>) ((Map<String, Object>) vc.get("credentialSubject")).get("mandate");
-            mandate.put(
-                    "power",
-                    List.of(Map.of("domain", "DOME", "function", "ProductOffering", "action", List.of("Create"))));
-        };
+        powerless.withOnlyPower("DOME", "ProductOffering", "Create");
         String withoutPower = token(powerless);
 
         HttpResponse<String> whoami = get(base + "/api/sample/whoami", withPower);
