@@ -6,6 +6,7 @@ import io.lear.verifier.error.Reason;
 import io.lear.verifier.jose.Claims;
 import io.lear.verifier.jose.CompactJws;
 import io.lear.verifier.jose.JwsPolicy;
+import io.lear.verifier.jose.TimeWindow;
 import io.lear.verifier.keys.DidKey;
 import io.lear.verifier.keys.DidKeyResolver;
 import java.time.Clock;
@@ -108,15 +109,15 @@ public final class ClientAssertionVerifier {
     private Instant checkTimes(Claims claims, Instant now) {
         Instant exp = claims.numericDate("exp")
                 .orElseThrow(() -> OAuthException.of(Reason.ASSERTION_MALFORMED, "client assertion has no 'exp'"));
-        if (now.isAfter(exp.plus(skew))) {
+        if (TimeWindow.ended(exp, now, skew)) {
             throw OAuthException.of(Reason.ASSERTION_EXPIRED, "client assertion expired");
         }
         Optional<Instant> iat = claims.numericDate("iat");
-        if (iat.isPresent() && iat.get().isAfter(now.plus(skew))) {
+        if (iat.isPresent() && TimeWindow.notYetStarted(iat.get(), now, skew)) {
             throw OAuthException.of(Reason.ASSERTION_NOT_YET_VALID, "client assertion 'iat' is in the future");
         }
         Optional<Instant> nbf = claims.numericDate("nbf");
-        if (nbf.isPresent() && nbf.get().isAfter(now.plus(skew))) {
+        if (nbf.isPresent() && TimeWindow.notYetStarted(nbf.get(), now, skew)) {
             throw OAuthException.of(Reason.ASSERTION_NOT_YET_VALID, "client assertion is not valid yet ('nbf')");
         }
         Instant start = iat.orElse(now);

@@ -7,6 +7,7 @@ import io.lear.verifier.jose.CompactJws;
 import io.lear.verifier.jose.CredentialJwt;
 import io.lear.verifier.jose.JwsPolicy;
 import io.lear.verifier.jose.SafeText;
+import io.lear.verifier.jose.TimeWindow;
 import io.lear.verifier.keys.DidKey;
 import io.lear.verifier.trust.IssuerKeys;
 import io.lear.verifier.trust.Participants;
@@ -100,7 +101,7 @@ public final class CredentialVerifier {
         if (entries.isEmpty()) {
             throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED, "credential issuer is not a trusted issuer");
         }
-        if (entries.stream().noneMatch(e -> e.allows(MachineCredential.TYPE, now))) {
+        if (entries.stream().noneMatch(e -> e.allows(MachineCredential.TYPE, now, skew))) {
             throw OAuthException.of(
                     Reason.VC_ISSUER_UNTRUSTED,
                     "credential issuer is not trusted for LEARCredentialMachine at this time");
@@ -108,11 +109,11 @@ public final class CredentialVerifier {
     }
 
     private void checkValidity(MachineCredential vc, Instant now) {
-        if (vc.validFrom().isPresent() && vc.validFrom().get().isAfter(now.plus(skew))) {
+        if (vc.validFrom().isPresent()
+                && TimeWindow.notYetStarted(vc.validFrom().get(), now, skew)) {
             throw OAuthException.of(Reason.VC_NOT_YET_VALID, "credential is not valid yet");
         }
-        if (vc.validUntil().isPresent()
-                && now.minus(skew).isAfter(vc.validUntil().get())) {
+        if (vc.validUntil().isPresent() && TimeWindow.ended(vc.validUntil().get(), now, skew)) {
             throw OAuthException.of(Reason.VC_EXPIRED, "credential expired");
         }
     }

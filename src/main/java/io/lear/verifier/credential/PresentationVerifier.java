@@ -6,6 +6,7 @@ import io.lear.verifier.error.Reason;
 import io.lear.verifier.jose.Claims;
 import io.lear.verifier.jose.CompactJws;
 import io.lear.verifier.jose.JwsPolicy;
+import io.lear.verifier.jose.TimeWindow;
 import io.lear.verifier.keys.DidKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -100,12 +101,12 @@ public final class PresentationVerifier {
     private void checkTimes(Claims claims) {
         Instant now = clock.instant();
         Optional<Instant> exp = numericDate(claims, "exp");
-        if (exp.isPresent() && now.isAfter(exp.get().plus(skew))) {
+        if (exp.isPresent() && TimeWindow.ended(exp.get(), now, skew)) {
             throw OAuthException.of(Reason.VP_EXPIRED, "VP expired");
         }
         for (String claim : List.of("nbf", "iat")) {
             Optional<Instant> t = numericDate(claims, claim);
-            if (t.isPresent() && t.get().isAfter(now.plus(skew))) {
+            if (t.isPresent() && TimeWindow.notYetStarted(t.get(), now, skew)) {
                 throw OAuthException.of(Reason.VP_NOT_YET_VALID, "VP '" + claim + "' is in the future");
             }
         }

@@ -2,6 +2,7 @@ package io.lear.verifier.trust;
 
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
+import io.lear.verifier.jose.TimeWindow;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertPathBuilder;
@@ -18,6 +19,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,7 +40,7 @@ public final class CertificateChainValidator {
 
     private record Validity(Instant notBefore, Instant notAfter) {
         boolean covers(Instant t, Duration skew) {
-            return !t.plus(skew).isBefore(notBefore) && !t.minus(skew).isAfter(notAfter);
+            return TimeWindow.contains(Optional.of(notBefore), Optional.of(notAfter), t, skew);
         }
     }
 

@@ -6,6 +6,7 @@ import io.lear.verifier.jose.Claims;
 import io.lear.verifier.jose.CompactJws;
 import io.lear.verifier.jose.CredentialJwt;
 import io.lear.verifier.jose.JwsPolicy;
+import io.lear.verifier.jose.TimeWindow;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,13 +34,8 @@ public final class StatusLists {
     /** A verified status list of one issuer, with its own validity window. */
     record StatusList(Optional<Instant> validFrom, Optional<Instant> validUntil, String purpose, Bitstring bits) {
         boolean isValidAt(Instant now, Duration skew) {
-            return within(validFrom, validUntil, now, skew);
+            return TimeWindow.contains(validFrom, validUntil, now, skew);
         }
-    }
-
-    private static boolean within(Optional<Instant> from, Optional<Instant> until, Instant now, Duration skew) {
-        return from.map(f -> !f.isAfter(now.plus(skew))).orElse(true)
-                && until.map(u -> !now.minus(skew).isAfter(u)).orElse(true);
     }
 
     private final Fetcher fetcher;
@@ -171,7 +167,7 @@ public final class StatusLists {
         issuerKeys.verifySignature(JwsPolicy.STATUS_LIST, jws, issuer, now);
         Optional<Instant> validFrom = CredentialJwt.validFrom(vc, payload);
         Optional<Instant> validUntil = CredentialJwt.validUntil(vc, payload);
-        if (!within(validFrom, validUntil, now, skew)) {
+        if (!TimeWindow.contains(validFrom, validUntil, now, skew)) {
             throw new IllegalStateException("status list credential is not within its validity period");
         }
         Claims subject = vc.object("credentialSubject").orElseThrow(() -> vc.bad("no credentialSubject"));

@@ -1,5 +1,7 @@
 package io.lear.verifier.trust;
 
+import io.lear.verifier.jose.TimeWindow;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -8,10 +10,8 @@ import java.util.Set;
 public record TrustedIssuer(
         String id, Set<String> credentialTypes, Optional<Instant> validFrom, Optional<Instant> validUntil) {
 
-    /** Whether this entry lets the issuer issue {@code type} at {@code at}. */
-    public boolean allows(String type, Instant at) {
-        return credentialTypes.contains(type)
-                && validFrom.map(f -> !at.isBefore(f)).orElse(true)
-                && validUntil.map(u -> !at.isAfter(u)).orElse(true);
+    /** Whether this entry lets the issuer issue {@code type} at {@code at}, give or take {@code skew}. */
+    public boolean allows(String type, Instant at, Duration skew) {
+        return credentialTypes.contains(type) && TimeWindow.contains(validFrom, validUntil, at, skew);
     }
 }

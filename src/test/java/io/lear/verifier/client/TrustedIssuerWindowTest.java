@@ -43,4 +43,15 @@ class TrustedIssuerWindowTest {
         Scenario s = v.scenario();
         v.authenticator.authenticate(s.assertion(), Optional.empty());
     }
+
+    @Test
+    void listingWindowAllowsTheClockSkewLikeEveryOtherTimeCheck() {
+        // Default skew 60 s: a listing that starts in 30 s, or ended 30 s ago, still covers now; 90 s does not.
+        TestVerifier starting = listing("\"validFrom\":\"" + Instant.now().plusSeconds(30) + "\"");
+        starting.authenticator.authenticate(starting.scenario().assertion(), Optional.empty());
+        TestVerifier ended = listing("\"validUntil\":\"" + Instant.now().minusSeconds(30) + "\"");
+        ended.authenticator.authenticate(ended.scenario().assertion(), Optional.empty());
+        refusedAsUntrusted(listing("\"validFrom\":\"" + Instant.now().plusSeconds(90) + "\""));
+        refusedAsUntrusted(listing("\"validUntil\":\"" + Instant.now().minusSeconds(90) + "\""));
+    }
 }

@@ -56,7 +56,7 @@ class TirTrustedIssuersTest {
         registry.answer("/v4/issuers/" + LISTED, ok(entry(LISTED)));
         List<TrustedIssuer> found = tir(10, 10).lookup(LISTED);
         assertEquals(1, found.size());
-        assertTrue(found.get(0).allows("LEARCredentialMachine", clock.instant()));
+        assertTrue(found.get(0).allows("LEARCredentialMachine", clock.instant(), java.time.Duration.ZERO));
     }
 
     @Test
@@ -145,7 +145,7 @@ class TirTrustedIssuersTest {
         assertEquals(2, entries.size());
         for (TrustedIssuer e : entries) {
             assertEquals(java.util.Set.of("LEARCredentialMachine", "X"), e.credentialTypes());
-            assertTrue(e.allows("LEARCredentialMachine", clock.instant()));
+            assertTrue(e.allows("LEARCredentialMachine", clock.instant(), java.time.Duration.ZERO));
         }
     }
 
@@ -162,7 +162,7 @@ class TirTrustedIssuersTest {
     void listedIssuerIsRefreshedFromTheRegistry() {
         registry.answer("/v4/issuers/" + LISTED, ok(entry(LISTED)));
         TirTrustedIssuers t = tir(10, 10);
-        assertTrue(t.lookup(LISTED).get(0).allows("LEARCredentialMachine", clock.instant()));
+        assertTrue(t.lookup(LISTED).get(0).allows("LEARCredentialMachine", clock.instant(), java.time.Duration.ZERO));
         String employeeOnly = "{\"did\":\"" + LISTED + "\",\"attributes\":["
                 + attribute("{\"credentialsType\":\"LEARCredentialEmployee\"}", Base64.getEncoder()) + "]}";
         registry.answer("/v4/issuers/" + LISTED, ok(employeeOnly));
