@@ -46,7 +46,12 @@ public final class ClientAuthenticator {
                 new ClientAssertionVerifier(config, clock, dids),
                 new PresentationVerifier(config, clock),
                 new CredentialVerifier(
-                        config, clock, trust.issuerKeys, trust.trustedIssuers, trust.participants, trust.statusLists),
+                        config,
+                        clock,
+                        trust.issuerSignatures,
+                        trust.trustedIssuers,
+                        trust.participants,
+                        trust.statusLists),
                 config.clockSkew());
     }
 

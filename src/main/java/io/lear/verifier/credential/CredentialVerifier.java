@@ -9,7 +9,7 @@ import io.lear.verifier.jose.JwsPolicy;
 import io.lear.verifier.jose.SafeText;
 import io.lear.verifier.jose.TimeWindow;
 import io.lear.verifier.keys.DidKey;
-import io.lear.verifier.trust.IssuerKeys;
+import io.lear.verifier.trust.IssuerSignatures;
 import io.lear.verifier.trust.Participants;
 import io.lear.verifier.trust.StatusLists;
 import io.lear.verifier.trust.TrustedIssuer;
@@ -36,7 +36,7 @@ public final class CredentialVerifier {
 
     private final Clock clock;
     private final Duration skew;
-    private final IssuerKeys issuerKeys;
+    private final IssuerSignatures issuerSignatures;
     private final TrustedIssuers trustedIssuers;
     private final Optional<Participants> participants;
     private final StatusLists statusLists;
@@ -44,13 +44,13 @@ public final class CredentialVerifier {
     public CredentialVerifier(
             VerifierConfig config,
             Clock clock,
-            IssuerKeys issuerKeys,
+            IssuerSignatures issuerSignatures,
             TrustedIssuers trustedIssuers,
             Optional<Participants> participants,
             StatusLists statusLists) {
         this.clock = clock;
         this.skew = config.clockSkew();
-        this.issuerKeys = issuerKeys;
+        this.issuerSignatures = issuerSignatures;
         this.trustedIssuers = trustedIssuers;
         this.participants = participants;
         this.statusLists = statusLists;
@@ -62,7 +62,7 @@ public final class CredentialVerifier {
         JwsPolicy.CREDENTIAL.requireAllowedAlgorithm(jws);
         MachineCredential vc = MachineCredentialParser.parse(jws);
         Instant now = clock.instant();
-        issuerKeys.verifySignature(JwsPolicy.CREDENTIAL, jws, vc.issuerId(), now);
+        issuerSignatures.verifySignature(JwsPolicy.CREDENTIAL, jws, vc.issuerId(), now);
         vc.jwtIssuer()
                 .filter(iss -> !iss.equals(vc.issuerId()))
                 .ifPresent(iss -> LOG.warning("credential JWT 'iss' " + SafeText.of(iss) + " differs from vc.issuer "

@@ -39,7 +39,7 @@ public final class StatusLists {
     }
 
     private final Fetcher fetcher;
-    private final IssuerKeys issuerKeys;
+    private final IssuerSignatures issuerSignatures;
     private final Clock clock;
     private final Duration refresh;
     private final Duration maxStaleness;
@@ -50,7 +50,7 @@ public final class StatusLists {
 
     public StatusLists(
             Fetcher fetcher,
-            IssuerKeys issuerKeys,
+            IssuerSignatures issuerSignatures,
             Clock clock,
             Duration refresh,
             Duration maxStaleness,
@@ -58,7 +58,7 @@ public final class StatusLists {
             java.util.concurrent.Executor refreshes,
             Optional<RefreshingSource<Set<String>>> legacyList) {
         this.fetcher = fetcher;
-        this.issuerKeys = issuerKeys;
+        this.issuerSignatures = issuerSignatures;
         this.clock = clock;
         this.refresh = refresh;
         this.maxStaleness = maxStaleness;
@@ -164,7 +164,7 @@ public final class StatusLists {
         }
         Instant now = clock.instant();
         // The same rules as a credential: signature with the x5c leaf chained to an anchor, or the issuer's did:key.
-        issuerKeys.verifySignature(JwsPolicy.STATUS_LIST, jws, issuer, now);
+        issuerSignatures.verifySignature(JwsPolicy.STATUS_LIST, jws, issuer, now);
         Optional<Instant> validFrom = CredentialJwt.validFrom(vc, payload);
         Optional<Instant> validUntil = CredentialJwt.validUntil(vc, payload);
         if (!TimeWindow.contains(validFrom, validUntil, now, skew)) {

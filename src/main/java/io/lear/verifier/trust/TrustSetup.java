@@ -17,7 +17,7 @@ import java.util.concurrent.Executor;
 public final class TrustSetup {
     public final Fetcher fetcher;
     public final TrustAnchors anchors;
-    public final IssuerKeys issuerKeys;
+    public final IssuerSignatures issuerSignatures;
     public final TrustedIssuers trustedIssuers;
     public final Optional<Participants> participants;
     public final Optional<RegisteredClients> clients;
@@ -37,7 +37,7 @@ public final class TrustSetup {
         this.refresher = refresher;
         fetcher = new Fetcher(config.fetchTimeout(), config.fetchAllowHttp());
         anchors = TrustAnchors.load(config.trustAnchors());
-        issuerKeys = new IssuerKeys(new CertificateChainValidator(anchors, config.clockSkew()), dids);
+        issuerSignatures = new IssuerSignatures(new CertificateChainValidator(anchors, config.clockSkew()), dids);
 
         List<TrustedIssuers> issuerSources = new ArrayList<>();
         config.trustedIssuers().ifPresent(location -> {
@@ -89,7 +89,7 @@ public final class TrustSetup {
         });
         statusLists = new StatusLists(
                 fetcher,
-                issuerKeys,
+                issuerSignatures,
                 clock,
                 config.revocationRefresh(),
                 config.revocationMaxStaleness(),

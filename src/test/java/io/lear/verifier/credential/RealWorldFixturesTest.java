@@ -17,7 +17,7 @@ import io.lear.verifier.keys.DidKeyResolver;
 import io.lear.verifier.testsupport.MutableClock;
 import io.lear.verifier.trust.CertificateChainValidator;
 import io.lear.verifier.trust.Fetcher;
-import io.lear.verifier.trust.IssuerKeys;
+import io.lear.verifier.trust.IssuerSignatures;
 import io.lear.verifier.trust.OrganizationIdentifier;
 import io.lear.verifier.trust.StatusLists;
 import io.lear.verifier.trust.TrustAnchors;
@@ -277,7 +277,7 @@ class RealWorldFixturesTest {
 
     private static CredentialVerifier verifier(Instant at, String trustedIssuer) {
         VerifierConfig config = VerifierConfig.from(k -> Optional.empty());
-        IssuerKeys keys = new IssuerKeys(
+        IssuerSignatures keys = new IssuerSignatures(
                 new CertificateChainValidator(TrustAnchors.of(List.of(digitelG2)), Duration.ZERO),
                 new DidKeyResolver());
         MutableClock clock = new MutableClock(at);

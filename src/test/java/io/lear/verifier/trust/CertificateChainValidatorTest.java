@@ -324,7 +324,7 @@ class CertificateChainValidatorTest {
     @Test
     void parsedCertificatesAreCachedWithinTheirBound() throws Exception {
         io.lear.verifier.testsupport.TestVerifier tv = io.lear.verifier.testsupport.TestVerifier.create();
-        IssuerKeys keys = new IssuerKeys(
+        IssuerSignatures keys = new IssuerSignatures(
                 new CertificateChainValidator(TrustAnchors.of(List.of(tv.pki.root.certificate())), SKEW),
                 new io.lear.verifier.keys.DidKeyResolver(),
                 1);
@@ -342,7 +342,7 @@ class CertificateChainValidatorTest {
     @Test
     void certificatesOfAChainThatFailsAreNotCached() {
         io.lear.verifier.testsupport.TestVerifier tv = io.lear.verifier.testsupport.TestVerifier.create();
-        IssuerKeys keys = new IssuerKeys(
+        IssuerSignatures keys = new IssuerSignatures(
                 new CertificateChainValidator(TrustAnchors.of(List.of(tv.pki.root.certificate())), SKEW),
                 new io.lear.verifier.keys.DidKeyResolver(),
                 1000);

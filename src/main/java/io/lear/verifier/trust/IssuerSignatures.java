@@ -20,7 +20,7 @@ import java.util.List;
  * to a trust anchor and carrying the issuer's organizationIdentifier, for {@code did:elsi} issuers;
  * the DID's own key for {@code did:key} issuers. Then verifies the signature with it.
  */
-public final class IssuerKeys {
+public final class IssuerSignatures {
     static final String ELSI_PREFIX = "did:elsi:";
     private static final int MAX_CHAIN = 10;
     private static final int MAX_CERT_CHARS = 16 * 1024;
@@ -33,11 +33,11 @@ public final class IssuerKeys {
 
     private final int maxCachedCertificates;
 
-    public IssuerKeys(CertificateChainValidator chains, DidKeyResolver dids) {
+    public IssuerSignatures(CertificateChainValidator chains, DidKeyResolver dids) {
         this(chains, dids, 1000);
     }
 
-    IssuerKeys(CertificateChainValidator chains, DidKeyResolver dids, int maxCachedCertificates) {
+    IssuerSignatures(CertificateChainValidator chains, DidKeyResolver dids, int maxCachedCertificates) {
         this.chains = chains;
         this.dids = dids;
         this.maxCachedCertificates = maxCachedCertificates;
