@@ -62,6 +62,11 @@ public final class InMemoryReplayGuard implements ReplayGuard {
     }
 
     /** Live entries (expired ones not yet swept included), for metrics. */
+    @Override
+    public java.util.Map<Gauge, java.util.function.LongSupplier> gauges() {
+        return java.util.Map.of(new Gauge("replay_store_entries", "Entries in the in-memory replay store"), this::size);
+    }
+
     public int size() {
         return seen.size();
     }

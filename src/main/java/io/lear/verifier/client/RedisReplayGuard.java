@@ -89,12 +89,18 @@ public final class RedisReplayGuard implements ReplayGuard, AutoCloseable {
         return "lear:jti:" + HexFormat.of().formatHex(ReplayKey.digest(clientId, jti));
     }
 
+    @Override
     public boolean isReachable() {
         try {
             return "PONG".equalsIgnoreCase(redis.ping());
         } catch (JedisException e) {
             return false;
         }
+    }
+
+    @Override
+    public java.util.Map<Gauge, java.util.function.LongSupplier> gauges() {
+        return java.util.Map.of(new Gauge("replay_store_errors", "Replay store (Redis) failures"), this::errors);
     }
 
     public long errors() {

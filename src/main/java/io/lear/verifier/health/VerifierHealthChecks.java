@@ -1,6 +1,5 @@
 package io.lear.verifier.health;
 
-import io.lear.verifier.client.RedisReplayGuard;
 import io.lear.verifier.client.ReplayGuard;
 import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.keys.NativeCrypto;
@@ -39,7 +38,7 @@ public class VerifierHealthChecks {
         return () -> {
             boolean signing = keys != null && keys.activeKeyId() != null;
             boolean trusted = trust != null && trust.isReady();
-            boolean replayStore = !(replay instanceof RedisReplayGuard redis) || redis.isReachable();
+            boolean replayStore = replay.isReachable();
             return HealthCheckResponse.named("lear-verifier-ready")
                     .status(signing && trusted && replayStore)
                     .withData("signing-key", signing)

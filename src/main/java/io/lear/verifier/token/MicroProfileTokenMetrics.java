@@ -1,7 +1,5 @@
 package io.lear.verifier.token;
 
-import io.lear.verifier.client.InMemoryReplayGuard;
-import io.lear.verifier.client.RedisReplayGuard;
 import io.lear.verifier.client.ReplayGuard;
 import io.lear.verifier.trust.RefreshingSource;
 import io.lear.verifier.trust.StatusLists;
@@ -10,6 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -72,24 +71,14 @@ public class MicroProfileTokenMetrics implements TokenMetrics {
                 StatusLists::maxAgeSeconds);
         registry.gauge(
                 Metadata.builder().withName("status_list_fetch_failures").build(), lists, StatusLists::fetchFailures);
-        if (replay instanceof InMemoryReplayGuard memory) {
-            registry.gauge(
-                    Metadata.builder()
-                            .withName("replay_store_entries")
-                            .withDescription("Entries in the in-memory replay store")
-                            .build(),
-                    memory,
-                    InMemoryReplayGuard::size);
-        }
-        if (replay instanceof RedisReplayGuard redis) {
-            registry.gauge(
-                    Metadata.builder()
-                            .withName("replay_store_errors")
-                            .withDescription("Replay store (Redis) failures")
-                            .build(),
-                    redis,
-                    RedisReplayGuard::errors);
-        }
+        replay.gauges()
+                .forEach((gauge, value) -> registry.gauge(
+                        Metadata.builder()
+                                .withName(gauge.name())
+                                .withDescription(gauge.description())
+                                .build(),
+                        value,
+                        LongSupplier::getAsLong));
     }
 
     @Override
