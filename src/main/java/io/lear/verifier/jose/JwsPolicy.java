@@ -92,16 +92,26 @@ public record JwsPolicy(
         }
     }
 
+    /** The header rules: allowed {@code alg}, understood {@code crit}; before any key is looked up. */
+    public void checkHeader(CompactJws jws) {
+        requireAllowedAlgorithm(jws);
+        requireUnderstoodCritical(jws);
+    }
+
+    /** The whole policy, then the signature with {@code key}: {@link #checkHeader}, {@link #requireSignature}. */
+    public void verify(CompactJws jws, Key key, String keyAlgorithm, String signer) {
+        checkHeader(jws);
+        requireSignature(jws, key, keyAlgorithm, signer);
+    }
+
     /**
-     * The whole policy, then the signature with {@code key}.
+     * The signature with {@code key}, once {@link #checkHeader} has passed.
      *
      * @param keyAlgorithm the only {@code alg} the signer's key makes (a did:key's), or null when the key type
      *     decides (a certificate's RSA or EC key: a wrong pairing does not verify)
      * @param signer how a refusal names the key, e.g. "the client's did:key"
      */
-    public void verify(CompactJws jws, Key key, String keyAlgorithm, String signer) {
-        requireAllowedAlgorithm(jws);
-        requireUnderstoodCritical(jws);
+    public void requireSignature(CompactJws jws, Key key, String keyAlgorithm, String signer) {
         if (keyAlgorithm != null && !keyAlgorithm.equals(jws.alg())) {
             throw OAuthException.of(keyMismatch, what + " alg " + jws.alg() + " does not fit " + signer);
         }

@@ -54,8 +54,7 @@ public final class IssuerSignatures {
      *     vc_issuer_untrusted or vc_malformed
      */
     public void verifySignature(JwsPolicy policy, CompactJws jws, String issuerId, Instant now) {
-        policy.requireAllowedAlgorithm(jws);
-        policy.requireUnderstoodCritical(jws);
+        policy.checkHeader(jws);
         if (issuerId.startsWith(ELSI_PREFIX)) {
             verifyWithCertificate(policy, jws, issuerId.substring(ELSI_PREFIX.length()), now);
         } else if (issuerId.startsWith(DidKey.PREFIX)) {
@@ -65,7 +64,7 @@ public final class IssuerSignatures {
             } catch (IllegalArgumentException e) {
                 throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED, "credential issuer did:key cannot be resolved");
             }
-            policy.verify(jws, key.publicKey(), key.type().jwsAlgorithm(), "the issuer's did:key");
+            policy.requireSignature(jws, key.publicKey(), key.type().jwsAlgorithm(), "the issuer's did:key");
         } else {
             throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED, "credential issuer must be a did:elsi or did:key");
         }
@@ -79,7 +78,7 @@ public final class IssuerSignatures {
             throw OAuthException.of(
                     policy.signatureInvalid(), policy.what() + " signed with EdDSA under an x5c certificate");
         }
-        policy.verify(jws, chain.get(0).getPublicKey(), null, "its x5c certificate");
+        policy.requireSignature(jws, chain.get(0).getPublicKey(), null, "its x5c certificate");
         chains.requireTrusted(chain, now);
         // Exactly one value: a seal naming two organisations must not sign for either (§15.1).
         if (!OrganizationIdentifier.of(chain.get(0)).equals(List.of(organizationIdentifier))) {
