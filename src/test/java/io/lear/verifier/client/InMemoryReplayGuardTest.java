@@ -161,4 +161,18 @@ class InMemoryReplayGuardTest {
         guard.firstUse("did:key:zA", "later", at(5000)); // not due: the expired entry stays until the next sweep
         assertEquals(3, guard.size());
     }
+
+    @Test
+    void itsGaugeCountsEntriesAndItIsAlwaysReachable() {
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 1000);
+        guard.firstUse("did:key:a", "j1", clock.instant().plusSeconds(60));
+        guard.firstUse("did:key:a", "j2", clock.instant().plusSeconds(60));
+        var gauge = new ReplayGuard.Gauge("replay_store_entries", "Entries in the in-memory replay store");
+        assertEquals(java.util.Set.of(gauge), guard.gauges().keySet());
+        assertEquals(2L, guard.gauges().get(gauge).getAsLong());
+        assertTrue(guard.isReachable());
+        ReplayGuard plain = (client, jti, keepUntil) -> true;
+        assertTrue(plain.isReachable());
+        assertEquals(java.util.Map.of(), plain.gauges());
+    }
 }

@@ -130,6 +130,11 @@ class RedisReplayGuardTest {
                 assertEquals(503, e.status());
                 assertEquals(5, e.retryAfterSeconds());
                 assertEquals(1, g.errors());
+                assertEquals(
+                        1L,
+                        g.gauges()
+                                .get(new ReplayGuard.Gauge("replay_store_errors", "Replay store (Redis) failures"))
+                                .getAsLong());
                 assertFalse(g.isReachable());
             } finally {
                 server.start();
