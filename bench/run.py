@@ -11,7 +11,8 @@
    (process CPU time / tokens), peak RSS.
 3. With --peer keycloak, then starts a stock Keycloak (bench/keycloak_peer.py) and measures it the same way.
 4. Prints the ratios and writes target/bench/results.md.
-Needs: JDK 17, Maven, wrk (apt-get install wrk). Sends traffic to 127.0.0.1 only.
+Needs: JDK 17, Maven, wrk (apt-get install wrk); --peer keycloak also Temurin 25 under /usr/lib/jvm. Sends
+traffic to 127.0.0.1 only.
 """
 import argparse
 import json
