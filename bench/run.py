@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Token endpoint benchmark: signature cost (JMH) and load (wrk) in one run, on this machine.
 
-  python3 bench/run.py [--server-java PATH] [--no-build] [--quick] [--peer keycloak] [--profile AP_JAR]
+  python3 bench/run.py [--server-java PATH] [--no-build] [--quick] [--peer keycloak] [--profile AP_JAR] [--jar JAR]
 
 1. JMH: ES256 verify, RS256 verify (2048/4096-bit), ES256 sign with the stock JDK 17 providers
    (the reference floor) and with the native provider, on JDK 17 (and on --server-java when it differs).
@@ -245,6 +245,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--server-java", default=JDK17, help="JVM that runs the verifier (default JDK 17)")
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--jar", default=str(ROOT / "target" / "lear-verifier.jar"),
+                    help="runnable jar to measure (A/B runs: a jar built from another commit)")
     ap.add_argument("--quick", action="store_true", help="fewer JMH iterations and requests")
     ap.add_argument("--reuse-jmh", action="store_true", help="reuse target/bench/jmh-*.json from an earlier run")
     ap.add_argument("--requests", type=int, default=4000, help="requests per concurrency level")
@@ -286,7 +288,7 @@ def main():
                WLP_JAR_EXTRACT_DIR=str(OUT / "server"))
     shutil.rmtree(OUT / "server", ignore_errors=True)  # the runnable jar will not extract over a leftover
     log = open(OUT / "server.log", "w")
-    server = subprocess.Popen([args.server_java, "-Xmx256m", "-jar", str(ROOT / "target" / "lear-verifier.jar")],
+    server = subprocess.Popen([args.server_java, "-Xmx256m", "-jar", args.jar],
                               env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_ready(base, server)

@@ -67,6 +67,29 @@ class PackageLayersTest {
             .dependOnClassesThat()
             .resideInAnyPackage("io.lear.verifier.jose..", "io.lear.verifier.config..");
 
+    /**
+     * The HTTP edge (JAX-RS resources, servlets, filters, mappers) lives in the endpoint packages ({@code token}'s
+     * resource, {@code discovery}, {@code health}, {@code sample}), {@code http} and {@code error}; the checks below
+     * them know nothing of HTTP, so they run the same in a unit test as in any server.
+     */
+    static final ArchRule NO_HTTP_IN_THE_CHECKS = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "io.lear.verifier.keys..",
+                    "io.lear.verifier.trust..",
+                    "io.lear.verifier.credential..",
+                    "io.lear.verifier.client..",
+                    "io.lear.verifier.jose..",
+                    "io.lear.verifier.config..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..");
+
+    @Test
+    void httpEdgeStaysOutOfTheChecks() {
+        NO_HTTP_IN_THE_CHECKS.check(MAIN);
+    }
+
     @Test
     void packagesHaveNoCycles() {
         NO_CYCLES.check(MAIN);

@@ -9,6 +9,8 @@ import io.lear.verifier.jose.JwsPolicy;
 import io.lear.verifier.jose.TimeWindow;
 import io.lear.verifier.keys.DidKey;
 import io.lear.verifier.keys.DidKeyResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +22,8 @@ import java.util.Set;
  * Verifies the Private Key JWT client assertion (profile §4, RFC 7523 §3): the key always comes
  * from the client's did:key, never from a header; then audience, time and {@code jti} rules.
  */
-public final class ClientAssertionVerifier {
+@ApplicationScoped
+public class ClientAssertionVerifier implements ClientAssertionValidator {
     static final int MAX_JTI_LENGTH = 256;
 
     private final Clock clock;
@@ -29,6 +32,7 @@ public final class ClientAssertionVerifier {
     private final Set<String> audiences;
     private final DidKeyResolver dids;
 
+    @Inject
     public ClientAssertionVerifier(VerifierConfig config, Clock clock, DidKeyResolver dids) {
         this.clock = clock;
         this.skew = config.clockSkew();
@@ -39,6 +43,16 @@ public final class ClientAssertionVerifier {
         this.dids = dids;
     }
 
+    /** For the CDI client proxy only (it never verifies anything itself). */
+    protected ClientAssertionVerifier() {
+        clock = null;
+        skew = null;
+        maxLifetime = null;
+        audiences = null;
+        dids = null;
+    }
+
+    @Override
     public VerifiedAssertion verify(String assertion, Optional<String> clientId) {
         CompactJws jws = CompactJws.parse(
                 assertion, Reason.ASSERTION_MALFORMED, "client assertion", CompactJws.MAX_ASSERTION_CHARS);

@@ -1,12 +1,16 @@
 package io.lear.verifier.client;
 
 import io.lear.verifier.config.VerifierConfig;
+import io.lear.verifier.credential.CredentialValidator;
 import io.lear.verifier.credential.CredentialVerifier;
 import io.lear.verifier.credential.MachineCredential;
+import io.lear.verifier.credential.PresentationValidator;
 import io.lear.verifier.credential.PresentationVerifier;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.keys.DidKeyResolver;
 import io.lear.verifier.trust.TrustSetup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,23 +25,34 @@ import java.util.Optional;
  * </ol>
  * Nothing is stored here: the jti is claimed by the grant once every check has passed (profile
  * §11), so a refused request leaves no state behind. Refusals after the assertion signature is
- * proven name the client, for the audit line.
+ * proven name the client, for the audit line. The three validators are CDI beans injected here, so a decorator an
+ * operator packages with the WAR runs on every token request.
  */
-public final class ClientAuthenticator {
-    private final ClientAssertionVerifier assertions;
-    private final PresentationVerifier presentations;
-    private final CredentialVerifier credentials;
+@ApplicationScoped
+public class ClientAuthenticator {
+    private final ClientAssertionValidator assertions;
+    private final PresentationValidator presentations;
+    private final CredentialValidator credentials;
     private final Duration skew;
 
+    @Inject
     public ClientAuthenticator(
-            ClientAssertionVerifier assertions,
-            PresentationVerifier presentations,
-            CredentialVerifier credentials,
-            Duration skew) {
+            ClientAssertionValidator assertions,
+            PresentationValidator presentations,
+            CredentialValidator credentials,
+            VerifierConfig config) {
         this.assertions = assertions;
         this.presentations = presentations;
         this.credentials = credentials;
-        this.skew = skew;
+        this.skew = config.clockSkew();
+    }
+
+    /** For the CDI client proxy only (it never authenticates anything itself). */
+    protected ClientAuthenticator() {
+        assertions = null;
+        presentations = null;
+        credentials = null;
+        skew = null;
     }
 
     /** The production wiring, which the unit tests reuse with their own clock and configuration. */
@@ -48,11 +63,11 @@ public final class ClientAuthenticator {
                 new CredentialVerifier(
                         config,
                         clock,
-                        trust.issuerSignatures,
-                        trust.trustedIssuers,
-                        trust.participants,
-                        trust.statusLists),
-                config.clockSkew());
+                        trust.issuerSignatures(),
+                        trust.trustedIssuers(),
+                        trust.participants(),
+                        trust.statusLists()),
+                config);
     }
 
     public AuthenticatedClient authenticate(String clientAssertion, Optional<String> clientId) {

@@ -14,6 +14,8 @@ import io.lear.verifier.trust.Participants;
 import io.lear.verifier.trust.StatusLists;
 import io.lear.verifier.trust.TrustedIssuer;
 import io.lear.verifier.trust.TrustedIssuers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +33,8 @@ import org.jose4j.lang.JoseException;
  * type, algorithm, shape, issuer key and signature (x5c chain or did:key), trusted issuer,
  * validity window, holder binding, participant mandator, revocation.
  */
-public final class CredentialVerifier {
+@ApplicationScoped
+public class CredentialVerifier implements CredentialValidator {
     private static final Logger LOG = Logger.getLogger(CredentialVerifier.class.getName());
 
     private final Clock clock;
@@ -41,6 +44,7 @@ public final class CredentialVerifier {
     private final Optional<Participants> participants;
     private final StatusLists statusLists;
 
+    @Inject
     public CredentialVerifier(
             VerifierConfig config,
             Clock clock,
@@ -56,7 +60,18 @@ public final class CredentialVerifier {
         this.statusLists = statusLists;
     }
 
+    /** For the CDI client proxy only (it never verifies anything itself). */
+    protected CredentialVerifier() {
+        clock = null;
+        skew = null;
+        issuerSignatures = null;
+        trustedIssuers = null;
+        participants = null;
+        statusLists = null;
+    }
+
     /** Verifies the one machine credential among {@code credentials} for {@code holder}. */
+    @Override
     public MachineCredential verify(List<String> credentials, DidKey holder) {
         CompactJws jws = selectMachineCredential(credentials);
         MachineCredential vc = MachineCredentialParser.parse(jws);

@@ -8,6 +8,8 @@ import io.lear.verifier.jose.CompactJws;
 import io.lear.verifier.jose.JwsPolicy;
 import io.lear.verifier.jose.TimeWindow;
 import io.lear.verifier.keys.DidKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,13 +25,15 @@ import java.util.Set;
  * client's own key, naming the client as holder, within its time window and audience, holding
  * 1 to 10 JWT credentials.
  */
-public final class PresentationVerifier {
+@ApplicationScoped
+public class PresentationVerifier implements PresentationValidator {
     static final int MAX_CREDENTIALS = 10;
 
     private final Clock clock;
     private final Duration skew;
     private final Set<String> audiences;
 
+    @Inject
     public PresentationVerifier(VerifierConfig config, Clock clock) {
         this.clock = clock;
         this.skew = config.clockSkew();
@@ -37,6 +41,14 @@ public final class PresentationVerifier {
     }
 
     /** @return the credential JWTs of the presentation, not yet verified */
+    /** For the CDI client proxy only (it never verifies anything itself). */
+    protected PresentationVerifier() {
+        clock = null;
+        skew = null;
+        audiences = null;
+    }
+
+    @Override
     public List<String> verify(String vpToken, DidKey client) {
         CompactJws vp = CompactJws.parse(decode(vpToken), Reason.VP_MALFORMED, "VP", CompactJws.MAX_VP_CHARS);
         checkHolder(vp, client);

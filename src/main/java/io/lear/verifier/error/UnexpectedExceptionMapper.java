@@ -23,11 +23,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return ErrorResponses.toResponse(OAuthException.of(Reason.SERVER_ERROR, "internal server error"));
     }
 
-    /** The innermost frame of our own code, which is where the bug is; else the innermost frame. */
+    /**
+     * The innermost frame of our own code, which is where the bug is (or where it called the failing code); else the
+     * innermost frame. CDI's generated proxies and subclasses carry our class names but are no code of ours.
+     */
     public static String firstFrame(Throwable t) {
         StackTraceElement[] st = t.getStackTrace();
         for (StackTraceElement e : st) {
-            if (e.getClassName().startsWith("io.lear.verifier.")) {
+            String c = e.getClassName();
+            if (c.startsWith("io.lear.verifier.") && !c.contains("$Proxy$") && !c.contains("$$")) {
                 return e.toString();
             }
         }

@@ -1,8 +1,8 @@
 package io.lear.verifier.health;
 
 import io.lear.verifier.client.ReplayGuard;
+import io.lear.verifier.config.NativeCrypto;
 import io.lear.verifier.config.VerifierConfig;
-import io.lear.verifier.keys.NativeCrypto;
 import io.lear.verifier.keys.SigningKeys;
 import io.lear.verifier.trust.TrustSetup;
 import jakarta.enterprise.context.ApplicationScoped;

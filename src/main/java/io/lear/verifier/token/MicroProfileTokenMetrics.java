@@ -41,7 +41,7 @@ public class MicroProfileTokenMetrics implements TokenMetrics {
                 .withName("token_latency")
                 .withDescription("Time to decide a token request")
                 .build());
-        for (RefreshingSource<?> s : trust.sources) {
+        for (RefreshingSource<?> s : trust.sources()) {
             Tag source = new Tag("source", s.name());
             registry.gauge(
                     Metadata.builder()
@@ -60,7 +60,7 @@ public class MicroProfileTokenMetrics implements TokenMetrics {
                     RefreshingSource::failures,
                     source);
         }
-        var lists = trust.statusLists;
+        var lists = trust.statusLists();
         registry.gauge(Metadata.builder().withName("status_lists_cached").build(), lists, StatusLists::cachedCount);
         registry.gauge(
                 Metadata.builder()

@@ -10,6 +10,8 @@ import io.lear.verifier.keys.DidKeyResolver;
 import io.lear.verifier.keys.SigningKeys;
 import io.lear.verifier.trust.RegisteredClients;
 import io.lear.verifier.trust.TrustSetup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +26,10 @@ import java.util.Set;
  *   <li>single use of the assertion's jti — last, so a refused request leaves no state (profile §11);</li>
  *   <li>the token; only now is the client's decoded did:key kept for its next request.</li>
  * </ol>
+ * A CDI bean: the composition root produces what it is built from, and the token resource injects it.
  */
-public final class TokenService {
+@ApplicationScoped
+public class TokenService {
     private final VerifierConfig config;
     private final ScopePolicy scopes;
     private final ClientAuthenticator authenticator;
@@ -34,6 +38,7 @@ public final class TokenService {
     private final Optional<RegisteredClients> clients;
     private final DidKeyResolver dids;
 
+    @Inject
     public TokenService(
             VerifierConfig config,
             ClientAuthenticator authenticator,
@@ -50,6 +55,17 @@ public final class TokenService {
         this.dids = dids;
     }
 
+    /** For the CDI client proxy only (it never grants anything itself). */
+    protected TokenService() {
+        config = null;
+        scopes = null;
+        authenticator = null;
+        replay = null;
+        issuer = null;
+        clients = null;
+        dids = null;
+    }
+
     /** The production wiring, which the unit tests reuse with their own clock, configuration and replay store. */
     public static TokenService wire(
             VerifierConfig config,
@@ -63,7 +79,7 @@ public final class TokenService {
                 ClientAuthenticator.wire(config, clock, dids, trust),
                 replay,
                 new AccessTokenIssuer(config, keys, clock),
-                trust.clients,
+                trust.clients(),
                 dids);
     }
 

@@ -15,15 +15,14 @@ import java.util.concurrent.Executor;
 
 /** Builds every trust component from the configuration (profile §7), with one shared fetcher. */
 public final class TrustSetup {
-    public final Fetcher fetcher;
-    public final TrustAnchors anchors;
-    public final IssuerSignatures issuerSignatures;
-    public final TrustedIssuers trustedIssuers;
-    public final Optional<Participants> participants;
-    public final Optional<RegisteredClients> clients;
-    public final StatusLists statusLists;
-    /** Every document source with a staleness limit, for readiness and metrics. */
-    public final List<RefreshingSource<?>> sources = new ArrayList<>();
+    private final Fetcher fetcher;
+    private final TrustAnchors anchors;
+    private final IssuerSignatures issuerSignatures;
+    private final TrustedIssuers trustedIssuers;
+    private final Optional<Participants> participants;
+    private final Optional<RegisteredClients> clients;
+    private final StatusLists statusLists;
+    private final List<RefreshingSource<?>> sources = new ArrayList<>();
 
     private final boolean hasIssuerSource;
     private final Executor refresher;
@@ -96,6 +95,38 @@ public final class TrustSetup {
                 config.clockSkew(),
                 refresher,
                 legacy);
+    }
+
+    public TrustAnchors anchors() {
+        return anchors;
+    }
+
+    /** Verifies issuer signatures of credentials and status lists (x5c path or did:key). */
+    public IssuerSignatures issuerSignatures() {
+        return issuerSignatures;
+    }
+
+    public TrustedIssuers trustedIssuers() {
+        return trustedIssuers;
+    }
+
+    /** The trusted participants list, when configured. */
+    public Optional<Participants> participants() {
+        return participants;
+    }
+
+    /** The registered clients list, when configured. */
+    public Optional<RegisteredClients> clients() {
+        return clients;
+    }
+
+    public StatusLists statusLists() {
+        return statusLists;
+    }
+
+    /** Every document source with a staleness limit, for readiness and metrics. */
+    public List<RefreshingSource<?>> sources() {
+        return List.copyOf(sources);
     }
 
     private <T> RefreshingSource<T> trustSource(

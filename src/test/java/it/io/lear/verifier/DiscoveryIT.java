@@ -88,6 +88,24 @@ class DiscoveryIT {
     }
 
     @Test
+    void didJwksCarriesExactlyThePublicMembersOfTheMachineKey() throws Exception {
+        io.lear.verifier.testsupport.TestMachine machine = io.lear.verifier.testsupport.TestMachine.p256();
+        Map<String, Object> expected = org.jose4j.jwk.PublicJsonWebKey.Factory.newPublicJwk(
+                        machine.keys().getPublic())
+                .toParams(org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        var r = get("/oidc/did/" + machine.did(), null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/jwk-set+json"));
+        List<?> keys = (List<?>) json(r).get("keys");
+        assertEquals(1, keys.size());
+        Map<String, Object> want = new java.util.HashMap<>(expected);
+        want.put("kid", machine.did());
+        want.put("use", "sig");
+        want.put("alg", "ES256");
+        assertEquals(want, keys.get(0));
+    }
+
+    @Test
     void healthIsUp() {
         for (String path : List.of("/health/ready", "/health/live", "/health/started")) {
             var r = get(path, null);

@@ -259,7 +259,7 @@ class LiveTrustIT {
     void legacyRevokedCredentialsList() {
         lists.answer("/revoked.yaml", ok("revoked_credentials:\n"));
         TestVerifier v = verifier(Map.of("verifier.revocation.list", lists.url("/revoked.yaml")));
-        assertTrue(v.trust.statusLists.legacyList().isPresent());
+        assertTrue(v.trust.statusLists().legacyList().isPresent());
         Scenario s = v.scenario();
         s.vcPayload = p -> PayloadPaths.vc(p).put("id", "urn:uuid:revoked-1");
         grant(v, s, null);
@@ -634,10 +634,10 @@ class LiveTrustIT {
                 Reason.VC_STATUS_UNAVAILABLE,
                 503);
         v.clock.advance(Duration.ofSeconds(100));
-        assertEquals(2, v.trust.statusLists.cachedCount());
-        assertEquals(100, v.trust.statusLists.maxAgeSeconds());
-        assertEquals(1, v.trust.statusLists.fetchFailures());
-        assertTrue(v.trust.statusLists.legacyList().isEmpty());
+        assertEquals(2, v.trust.statusLists().cachedCount());
+        assertEquals(100, v.trust.statusLists().maxAgeSeconds());
+        assertEquals(1, v.trust.statusLists().fetchFailures());
+        assertTrue(v.trust.statusLists().legacyList().isEmpty());
     }
 
     @Test

@@ -84,6 +84,44 @@ class ObservabilityIT {
                         .orElseThrow());
     }
 
+    private static String echoedRequestId(String sent) {
+        return ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.BASE + "/oidc/jwks"))
+                        .header("X-Request-Id", sent)
+                        .build())
+                .headers()
+                .firstValue("X-Request-Id")
+                .orElseThrow(() -> new AssertionError("no X-Request-Id"));
+    }
+
+    @Test
+    void requestIdOf64CharactersIsEchoedAnd65AreReplaced() {
+        String max = "r".repeat(64);
+        assertEquals(max, echoedRequestId(max));
+        String over = "r".repeat(65);
+        String replaced = echoedRequestId(over);
+        assertFalse(replaced.equals(over), replaced);
+        assertTrue(replaced.matches("[0-9a-f-]{36}"), replaced);
+    }
+
+    @Test
+    void tokenAnswersAreNeverCachedWhetherGrantedOrRefusedWithTheSecurityHeaders() {
+        for (Scenario s : List.of(scenario(), expired())) {
+            var r = postWithRequestId(s, "obs-cache-" + UUID.randomUUID());
+            assertTrue(r.statusCode() == 200 || r.statusCode() == 401, r.body());
+            assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""), r.body());
+            assertEquals("no-cache", r.headers().firstValue("Pragma").orElse(""), r.body());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+            assertEquals(
+                    "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""));
+            assertEquals(
+                    "no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""));
+            assertEquals(
+                    "default-src 'none'; frame-ancestors 'none'",
+                    r.headers().firstValue("Content-Security-Policy").orElse(""));
+        }
+    }
+
     @Test
     void hostileRequestIdIsReplacedByAGeneratedOne() {
         var r = ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.BASE + "/oidc/jwks"))
@@ -112,7 +150,7 @@ class ObservabilityIT {
         assertTrue(metrics.contains("trust_source_age_seconds"), "trust age");
     }
 
-    private static Map<String, Object> auditLine(String requestId) throws Exception {
+    static Map<String, Object> auditLine(String requestId) throws Exception {
         for (int i = 0; i < 300; i++) {
             for (String line :
                     Files.readAllLines(LOGS.resolve("messages.log"), java.nio.charset.StandardCharsets.ISO_8859_1)) {
@@ -150,6 +188,12 @@ class ObservabilityIT {
             assertEquals(
                     "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
             assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""), path);
+            assertEquals(
+                    "no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""), path);
+            assertEquals(
+                    "default-src 'none'; frame-ancestors 'none'",
+                    r.headers().firstValue("Content-Security-Policy").orElse(""),
+                    path);
             assertFalse(r.headers().firstValue("Server").isPresent(), path);
             assertFalse(r.headers().firstValue("X-Powered-By").isPresent(), path);
         }

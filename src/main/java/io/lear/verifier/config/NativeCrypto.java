@@ -1,4 +1,4 @@
-package io.lear.verifier.keys;
+package io.lear.verifier.config;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import java.security.Provider;

@@ -1,6 +1,7 @@
-package io.lear.verifier.keys;
+package io.lear.verifier.discovery;
 
 import io.lear.verifier.config.VerifierConfig;
+import io.lear.verifier.keys.SigningKeys;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,8 +1,10 @@
-package io.lear.verifier.keys;
+package io.lear.verifier.discovery;
 
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.jose.JsonText;
+import io.lear.verifier.keys.DidKey;
+import io.lear.verifier.keys.DidKeyResolver;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
