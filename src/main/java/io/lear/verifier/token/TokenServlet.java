@@ -43,7 +43,10 @@ public class TokenServlet extends HttpServlet {
         String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
         try {
             TokenRequest request = TokenRequest.from(
-                    http.getContentType(), readBounded(http.getInputStream()), http.getHeader("Authorization") != null);
+                    http.getContentType(),
+                    readBounded(http.getInputStream()),
+                    http.getHeader("Authorization") != null,
+                    java.util.Collections.list(http.getHeaders("X-Tenant")));
             TokenService.Grant grant = tokens.grant(request);
             audit.granted(requestId, grant, started);
             Map<String, Object> json = new LinkedHashMap<>();
