@@ -35,7 +35,7 @@ final class W3c3MachineLineage implements CredentialLineage {
         if (!payload.has("cnf")) {
             throw OAuthException.of(Reason.VC_MALFORMED, "a " + ID + " credential must carry 'cnf'");
         }
-        payload.object("cnf"); // an object, else vc_malformed
+        // A 'cnf' that is no object is vc_malformed when the shared reading takes it apart.
         return MachineCredentialParser.read(ID, jws, organizationIdentifier, true);
     }
 }

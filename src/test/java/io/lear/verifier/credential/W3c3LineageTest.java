@@ -355,6 +355,13 @@ class W3c3LineageTest {
     }
 
     @Test
+    void typeWinsOverVct() {
+        Scenario both = verifier.w3c3Scenario();
+        both.vcPayload = p -> p.put("vct", "learcredential.machine.sd.1");
+        assertEquals(W3C3, authenticate(verifier, both).credential().configurationId());
+    }
+
+    @Test
     void sdJwtLineageIsListedButNotReadYet() {
         Scenario vct = verifier.w3c3Scenario();
         vct.vcPayload = p -> {
