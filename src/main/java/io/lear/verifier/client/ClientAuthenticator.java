@@ -21,7 +21,8 @@ import java.util.Optional;
  * <ol>
  *   <li>the assertion: signature by the client's did:key, audience, time, jti present;</li>
  *   <li>the VP: signed by the same key, naming the client as holder;</li>
- *   <li>the LEARCredentialMachine: issuer, chain, trust, validity, bound to the client.</li>
+ *   <li>the machine credential (any accepted lineage): issuer, chain, trust, validity, bound to the client, the
+ *       {@code X-Tenant} among its power domains.</li>
  * </ol>
  * Nothing is stored here: the jti is claimed by the grant once every check has passed (profile
  * §11), so a refused request leaves no state behind. Refusals after the assertion signature is
@@ -71,10 +72,16 @@ public class ClientAuthenticator {
     }
 
     public AuthenticatedClient authenticate(String clientAssertion, Optional<String> clientId) {
+        return authenticate(clientAssertion, clientId, Optional.empty());
+    }
+
+    /** @param tenant the {@code X-Tenant} header, syntax-checked and lower case (profile §16.4) */
+    public AuthenticatedClient authenticate(
+            String clientAssertion, Optional<String> clientId, Optional<String> tenant) {
         VerifiedAssertion assertion = assertions.verify(clientAssertion, clientId);
         try {
             List<String> vcs = presentations.verify(assertion.vpToken(), assertion.client());
-            MachineCredential credential = credentials.verify(vcs, assertion.client());
+            MachineCredential credential = credentials.verify(vcs, assertion.client(), tenant);
             return new AuthenticatedClient(
                     assertion.client(),
                     credential,

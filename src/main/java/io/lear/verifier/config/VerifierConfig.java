@@ -19,6 +19,12 @@ import java.util.function.Function;
 public final class VerifierConfig {
     public static final String TOKEN_PATH = "/oidc/token";
     public static final String JWKS_PATH = "/oidc/jwks";
+    /**
+     * The machine credential configuration ids of profile §16.1, in the order of the default of
+     * {@code verifier.credential.types}: DOME legacy, EUDIStack W3C VCDM 2.0, EUDIStack SD-JWT VC.
+     */
+    public static final List<String> MACHINE_CREDENTIAL_TYPES =
+            List.of("LEARCredentialMachine", "learcredential.machine.w3c.3", "learcredential.machine.sd.1");
 
     private final String issuer;
     private final Duration clockSkew;
@@ -30,6 +36,7 @@ public final class VerifierConfig {
     private final Set<String> tokenScopes;
     private final boolean embedVc;
     private final String tokenTyp;
+    private final Set<String> credentialTypes;
     private final Optional<Path> keysDevDir;
     private final Optional<Path> keysFile;
     private final Optional<String> activeKeyId;
@@ -74,6 +81,16 @@ public final class VerifierConfig {
         this.tokenTyp = r.string("verifier.token.typ").orElse("at+jwt");
         if (!tokenTyp.equals("at+jwt") && !tokenTyp.equals("JWT")) {
             throw new ConfigurationException("verifier.token.typ", "must be at+jwt or JWT");
+        }
+        Set<String> types = r.list("verifier.credential.types");
+        this.credentialTypes = types.isEmpty() ? Set.copyOf(MACHINE_CREDENTIAL_TYPES) : Set.copyOf(types);
+        for (String t : credentialTypes) {
+            if (!MACHINE_CREDENTIAL_TYPES.contains(t)) {
+                throw new ConfigurationException(
+                        "verifier.credential.types",
+                        "unknown credential configuration id (known: " + String.join(", ", MACHINE_CREDENTIAL_TYPES)
+                                + ")");
+            }
         }
         this.keysFile = r.string("verifier.keys").map(Path::of);
         this.activeKeyId = r.string("verifier.keys.active");
@@ -170,6 +187,11 @@ public final class VerifierConfig {
     /** The access token's JOSE {@code typ}: {@code at+jwt} (RFC 9068) or {@code JWT}. */
     public String tokenTyp() {
         return tokenTyp;
+    }
+
+    /** The machine credential lineages accepted (profile §16.1), by configuration id. */
+    public Set<String> credentialTypes() {
+        return credentialTypes;
     }
 
     public Optional<Path> keysFile() {

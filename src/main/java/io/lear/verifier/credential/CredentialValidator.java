@@ -2,6 +2,7 @@ package io.lear.verifier.credential;
 
 import io.lear.verifier.keys.DidKey;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The machine-credential check of the token path (profile §6, §7), as CDI injects it: decoratable, so that an
@@ -9,6 +10,9 @@ import java.util.List;
  * checks").
  */
 public interface CredentialValidator {
-    /** The one machine credential among {@code credentials}, verified for {@code holder}, or an {@code OAuthException}. */
-    MachineCredential verify(List<String> credentials, DidKey holder);
+    /**
+     * The one machine credential among {@code credentials}, verified for {@code holder} (and, when the client sent
+     * {@code X-Tenant}, for that {@code tenant}, lower case), or an {@code OAuthException}.
+     */
+    MachineCredential verify(List<String> credentials, DidKey holder, Optional<String> tenant);
 }

@@ -20,7 +20,6 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +28,10 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 
 /**
- * Verifies the presentation's LEARCredentialMachine (profile §6) in a fixed order: selection and
- * type, algorithm, shape, issuer key and signature (x5c chain or did:key), trusted issuer,
- * validity window, holder binding, participant mandator, revocation.
+ * Verifies the presentation's machine credential (profile §6, §16) in a fixed order, the same for every lineage:
+ * selection and lineage (configuration id, {@code verifier.credential.types}), reading by the lineage's reader,
+ * algorithm, issuer key and signature (x5c chain or did:key), the issuer object against the seal, trusted issuer,
+ * validity window, holder binding, {@code X-Tenant}, participant mandator, revocation.
  */
 @ApplicationScoped
 public class CredentialVerifier implements CredentialValidator {
@@ -43,6 +43,7 @@ public class CredentialVerifier implements CredentialValidator {
     private final TrustedIssuers trustedIssuers;
     private final Optional<Participants> participants;
     private final StatusLists statusLists;
+    private final CredentialLineages lineages;
 
     @Inject
     public CredentialVerifier(
@@ -58,6 +59,7 @@ public class CredentialVerifier implements CredentialValidator {
         this.trustedIssuers = trustedIssuers;
         this.participants = participants;
         this.statusLists = statusLists;
+        this.lineages = new CredentialLineages(config.credentialTypes());
     }
 
     /** For the CDI client proxy only (it never verifies anything itself). */
@@ -68,15 +70,26 @@ public class CredentialVerifier implements CredentialValidator {
         trustedIssuers = null;
         participants = null;
         statusLists = null;
+        lineages = null;
     }
 
     /** Verifies the one machine credential among {@code credentials} for {@code holder}. */
-    @Override
     public MachineCredential verify(List<String> credentials, DidKey holder) {
-        CompactJws jws = selectMachineCredential(credentials);
-        MachineCredential vc = MachineCredentialParser.parse(jws);
+        return verify(credentials, holder, Optional.empty());
+    }
+
+    /**
+     * Verifies the one machine credential among {@code credentials} for {@code holder}; a {@code tenant} (the
+     * {@code X-Tenant} header, lower case) must name one of its power domains (§16.4).
+     */
+    @Override
+    public MachineCredential verify(List<String> credentials, DidKey holder, Optional<String> tenant) {
+        Selected selected = selectMachineCredential(credentials);
+        MachineCredential vc = lineages.reader(selected.configurationId()).read(selected.jws());
+        CompactJws jws = selected.jws();
         Instant now = clock.instant();
         issuerSignatures.verifySignature(JwsPolicy.CREDENTIAL, jws, vc.issuerId(), now);
+        checkIssuerObject(vc);
         vc.jwtIssuer()
                 .filter(iss -> !iss.equals(vc.issuerId()))
                 .ifPresent(iss -> LOG.warning("credential JWT 'iss' " + SafeText.of(iss) + " differs from vc.issuer "
@@ -84,30 +97,48 @@ public class CredentialVerifier implements CredentialValidator {
         checkTrustedIssuer(vc, now);
         checkValidity(vc, now);
         checkHolderBinding(vc, holder);
+        tenant.ifPresent(t -> checkTenant(vc, t));
         participants.ifPresent(p -> p.requireListed(vc.mandator().organizationIdentifier()));
         // Last: the only check that may fetch, and only for a credential proven to come from a trusted issuer.
         statusLists.requireNotRevoked(vc.id(), vc.issuerId(), vc.statuses());
         return vc;
     }
 
-    private static CompactJws selectMachineCredential(List<String> credentials) {
-        List<CompactJws> machine = new ArrayList<>(1);
+    private record Selected(CompactJws jws, String configurationId) {}
+
+    /** Exactly one machine credential, of any lineage (§16.1); its lineage is checked against the accepted ones next. */
+    private static Selected selectMachineCredential(List<String> credentials) {
+        Selected machine = null;
         for (String c : credentials) {
             CompactJws jws = CompactJws.parse(c, Reason.VC_MALFORMED, "credential", CompactJws.MAX_VC_CHARS);
-            if (CredentialJwt.types(CredentialJwt.credentialJson(jws)).contains(MachineCredential.TYPE)) {
-                machine.add(jws);
+            Optional<String> id = CredentialLineages.configurationId(CredentialJwt.credentialJson(jws));
+            if (CredentialLineages.isMachine(id)) {
+                if (machine != null) {
+                    throw OAuthException.of(Reason.VP_MALFORMED, "VP holds more than one machine credential");
+                }
+                // The list's own constant, not the credential's text.
+                machine =
+                        new Selected(jws, CredentialLineages.MACHINE.get(CredentialLineages.MACHINE.indexOf(id.get())));
             }
         }
-        if (machine.size() > 1) {
-            throw OAuthException.of(Reason.VP_MALFORMED, "VP holds more than one LEARCredentialMachine");
-        }
-        if (machine.size() == 1) {
-            return machine.get(0);
+        if (machine != null) {
+            return machine;
         }
         if (credentials.size() == 1) {
-            throw OAuthException.of(Reason.VC_TYPE_INVALID, "credential type is not LEARCredentialMachine");
+            throw OAuthException.of(Reason.VC_TYPE_INVALID, "credential type is not a machine credential");
         }
-        throw OAuthException.of(Reason.VP_NO_MACHINE_CREDENTIAL, "VP holds no LEARCredentialMachine");
+        throw OAuthException.of(Reason.VP_NO_MACHINE_CREDENTIAL, "VP holds no machine credential");
+    }
+
+    /** §16.2: an {@code issuer.organizationIdentifier} the lineage states must be the did:elsi suffix, the seal's. */
+    private static void checkIssuerObject(MachineCredential vc) {
+        if (vc.issuerOrganizationIdentifier().isPresent()
+                && !vc.issuerId()
+                        .equals("did:elsi:" + vc.issuerOrganizationIdentifier().get())) {
+            throw OAuthException.of(
+                    Reason.VC_CERTIFICATE_MISMATCH,
+                    "credential issuer.organizationIdentifier is not the did:elsi issuer's, the seal's");
+        }
     }
 
     private void checkTrustedIssuer(MachineCredential vc, Instant now) {
@@ -115,10 +146,10 @@ public class CredentialVerifier implements CredentialValidator {
         if (entries.isEmpty()) {
             throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED, "credential issuer is not a trusted issuer");
         }
-        if (entries.stream().noneMatch(e -> e.allows(MachineCredential.TYPE, now, skew))) {
+        if (entries.stream().noneMatch(e -> e.allows(vc.configurationId(), now, skew))) {
             throw OAuthException.of(
                     Reason.VC_ISSUER_UNTRUSTED,
-                    "credential issuer is not trusted for LEARCredentialMachine at this time");
+                    "credential issuer is not trusted for " + vc.configurationId() + " at this time");
         }
     }
 
@@ -136,11 +167,20 @@ public class CredentialVerifier implements CredentialValidator {
         if (!vc.mandatee().id().equals(holder.did())) {
             throw OAuthException.of(Reason.VC_HOLDER_MISMATCH, "credential mandatee is not the authenticated client");
         }
-        if (vc.subjectId().isPresent() && !vc.subjectId().get().equals(holder.did())) {
+        // A random urn:uuid in the EUDIStack lineages: only a DID names the holder (§16.2, every lineage).
+        if (vc.subjectId().isPresent()
+                && vc.subjectId().get().startsWith("did:")
+                && !vc.subjectId().get().equals(holder.did())) {
             throw OAuthException.of(Reason.VC_HOLDER_MISMATCH, "credentialSubject.id is not the authenticated client");
         }
         if (vc.jwtSubject().isPresent() && !vc.jwtSubject().get().equals(holder.did())) {
             throw OAuthException.of(Reason.VC_HOLDER_MISMATCH, "credential JWT 'sub' is not the authenticated client");
+        }
+        if (vc.keyBindingRequired()
+                && vc.confirmationKid().isEmpty()
+                && vc.confirmationJwk().isEmpty()) {
+            throw OAuthException.of(
+                    Reason.VC_HOLDER_MISMATCH, "credential 'cnf' binds no key of the client ('jwk' or 'kid')");
         }
         if (vc.confirmationKid().isPresent()
                 && !withoutFragment(vc.confirmationKid().get()).equals(holder.did())) {
@@ -151,6 +191,33 @@ public class CredentialVerifier implements CredentialValidator {
                 && !thumbprint(vc.confirmationJwk().get()).equals(thumbprint(holder.publicKey()))) {
             throw OAuthException.of(Reason.VC_HOLDER_MISMATCH, "credential 'cnf.jwk' is not the client's key");
         }
+    }
+
+    /** §16.4: the tenant (ASCII, lower case) is, ignoring ASCII case, the domain of at least one power. */
+    private static void checkTenant(MachineCredential vc, String tenant) {
+        for (MachineCredential.Power p : vc.powers()) {
+            if (asciiEqualsIgnoreCase(p.domain(), tenant)) {
+                return;
+            }
+        }
+        throw OAuthException.of(Reason.TENANT_MISMATCH, "X-Tenant names no power domain of the credential");
+    }
+
+    /** Case folding of ASCII letters only: no Unicode folding makes another domain equal the tenant. */
+    static boolean asciiEqualsIgnoreCase(String domain, String lowerCaseTenant) {
+        if (domain.length() != lowerCaseTenant.length()) {
+            return false;
+        }
+        for (int i = 0; i < domain.length(); i++) {
+            char c = domain.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lowerCaseTenant.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String withoutFragment(String kid) {

@@ -7,11 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One LEARCredentialMachine, whatever shape it arrived in (DOME v1/v2, EUDIStack, VCDM 1.1 or 2.0
- * dates, tmf_* or plain powers), normalised (profile §6). {@code json} is the credential JSON as
- * received, for embedding in the access token.
+ * One machine credential, whatever lineage (profile §16.1) and shape it arrived in (DOME v1/v2, EUDIStack, VCDM 1.1
+ * or 2.0 dates, tmf_* or plain powers), normalised (profile §6). {@code json} is the credential JSON as received (the
+ * {@code vc} claim, or the payload of a VCDM 2.0 credential), for embedding in the access token.
+ *
+ * @param configurationId the lineage's configuration id, one of the fixed list of §16.1 (never attacker text)
+ * @param issuerOrganizationIdentifier {@code issuer.organizationIdentifier} where the lineage makes it a statement
+ *     the seal must confirm (w3c.3, §16.2); empty otherwise
+ * @param keyBindingRequired whether the lineage requires {@code cnf} to bind the client key (w3c.3, sd.1)
  */
 public record MachineCredential(
+        String configurationId,
         String id,
         List<String> types,
         String issuerId,
@@ -26,8 +32,11 @@ public record MachineCredential(
         Optional<String> jwtSubject,
         Optional<Map<String, Object>> confirmationJwk,
         Optional<String> confirmationKid,
+        Optional<String> issuerOrganizationIdentifier,
+        boolean keyBindingRequired,
         Map<String, Object> json) {
 
+    /** The DOME legacy configuration id (profile §6, §16.1). */
     public static final String TYPE = "LEARCredentialMachine";
 
     public record Mandatee(String id, Optional<String> domain, Optional<String> ipAddress) {}

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Normalises a credential JWT's payload into a {@link MachineCredential}. Only reads; every check
- * on the values is the verifier's. A missing or mistyped required member is {@code vc_malformed}.
+ * Normalises a credential JWT's payload into a {@link MachineCredential}: the reading every JWT lineage shares (the
+ * mandate, powers, status entries, validity, {@code cnf}). Only reads; every check on the values is the verifier's.
+ * A missing or mistyped required member is {@code vc_malformed}. The lineages ({@link CredentialLineage}) add what
+ * is their own.
  */
 public final class MachineCredentialParser {
     private static final int MAX_POWERS = 64;
@@ -23,7 +25,23 @@ public final class MachineCredentialParser {
 
     private MachineCredentialParser() {}
 
+    /** Reads a credential of the DOME legacy lineage ({@code LEARCredentialMachine}, profile §6). */
     public static MachineCredential parse(CompactJws jws) {
+        return CredentialLineages.LEGACY.read(jws);
+    }
+
+    /**
+     * The shared reading of a JWT-encoded machine credential.
+     *
+     * @param configurationId the lineage's own constant
+     * @param issuerOrganizationIdentifier what the lineage makes the seal confirm, if anything
+     * @param keyBindingRequired whether the lineage requires {@code cnf}
+     */
+    static MachineCredential read(
+            String configurationId,
+            CompactJws jws,
+            Optional<String> issuerOrganizationIdentifier,
+            boolean keyBindingRequired) {
         Claims vc = new Claims(CredentialJwt.credentialJson(jws).raw(), Reason.VC_MALFORMED, "credential");
         Claims payload = new Claims(jws.payload().raw(), Reason.VC_MALFORMED, "credential JWT");
         List<String> types = CredentialJwt.types(vc);
@@ -34,6 +52,7 @@ public final class MachineCredentialParser {
         Mandatee mandatee = mandatee(mandate);
         Mandator mandator = mandator(mandate);
         return new MachineCredential(
+                configurationId,
                 id,
                 types,
                 issuer,
@@ -48,6 +67,8 @@ public final class MachineCredentialParser {
                 payload.string("sub"),
                 confirmationJwk(payload),
                 payload.object("cnf").flatMap(c -> c.string("kid")),
+                issuerOrganizationIdentifier,
+                keyBindingRequired,
                 vc.raw());
     }
 

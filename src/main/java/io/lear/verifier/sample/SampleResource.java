@@ -35,6 +35,10 @@ public class SampleResource {
         out.put("client_id", jwt.getSubject());
         out.put("organization_identifier", jwt.getClaim("organization_identifier"));
         out.put("credential_id", jwt.getClaim("credential_id"));
+        out.put("credential_type", jwt.getClaim("credential_type"));
+        if (jwt.containsClaim("tenant")) {
+            out.put("tenant", jwt.getClaim("tenant"));
+        }
         out.put("groups", new ArrayList<>(jwt.getGroups()));
         out.put("scope", jwt.getClaim("scope"));
         return JsonText.write(out);

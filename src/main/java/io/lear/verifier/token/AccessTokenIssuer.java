@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -30,7 +31,9 @@ public final class AccessTokenIssuer {
         this.clock = clock;
     }
 
-    public IssuedToken issue(AuthenticatedClient client, List<String> scopes, String audience) {
+    /** @param tenant the verified {@code X-Tenant}, lower case (profile §16.4), carried as claim {@code tenant} */
+    public IssuedToken issue(
+            AuthenticatedClient client, List<String> scopes, String audience, Optional<String> tenant) {
         MachineCredential vc = client.credential();
         Instant now = clock.instant();
         long iat = now.getEpochSecond();
@@ -49,6 +52,9 @@ public final class AccessTokenIssuer {
         claims.put("groups", groups(vc));
         claims.put("organization_identifier", vc.mandator().organizationIdentifier());
         claims.put("credential_id", vc.id());
+        claims.put("credential_type", vc.configurationId());
+        tenant.ifPresent(t -> claims.put("tenant", t));
+        // Always a JSON object (§16.5): the vc claim (VCDM 1.1) or the payload (VCDM 2.0).
         if (config.embedVc()) {
             claims.put("vc", vc.json());
         }

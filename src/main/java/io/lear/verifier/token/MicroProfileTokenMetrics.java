@@ -82,8 +82,12 @@ public class MicroProfileTokenMetrics implements TokenMetrics {
     }
 
     @Override
-    public void record(String outcome, String reason, long startedNanos) {
-        registry.counter("token_requests", new Tag("outcome", outcome), new Tag("reason", reason))
+    public void record(String outcome, String reason, String credentialType, long startedNanos) {
+        registry.counter(
+                        "token_requests",
+                        new Tag("outcome", outcome),
+                        new Tag("reason", reason),
+                        new Tag("credential_type", credentialType))
                 .inc();
         latency.update(Duration.ofNanos(System.nanoTime() - startedNanos));
     }

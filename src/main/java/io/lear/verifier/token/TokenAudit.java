@@ -20,6 +20,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class TokenAudit {
     private static final Logger LOG = Logger.getLogger("io.lear.verifier.audit");
+    /** The {@code credential_type} of a decision that granted no credential. */
+    static final String NO_CREDENTIAL_TYPE = "none";
 
     @Inject
     Instance<TokenMetrics> available;
@@ -38,10 +40,12 @@ public class TokenAudit {
         Map<String, Object> line = base("granted", "none", requestId, startedNanos);
         line.put("client", grant.client().clientId());
         line.put("credential_id", vc.id());
+        // A constant of the fixed list of §16.1, never the credential's text.
+        line.put("credential_type", vc.configurationId());
         line.put("issuer", vc.issuerId());
         line.put("organization", vc.mandator().organizationIdentifier());
         LOG.info(JsonText.write(line));
-        metrics.record("granted", "none", startedNanos);
+        metrics.record("granted", "none", vc.configurationId(), startedNanos);
     }
 
     public void refused(String requestId, OAuthException e, long startedNanos) {
@@ -51,7 +55,7 @@ public class TokenAudit {
             line.put("client", e.clientId());
         }
         LOG.info(JsonText.write(line));
-        metrics.record("refused", e.reason().code(), startedNanos);
+        metrics.record("refused", e.reason().code(), NO_CREDENTIAL_TYPE, startedNanos);
     }
 
     /** An unexpected failure: class and our innermost frame only, since messages can quote request content. */
@@ -61,7 +65,7 @@ public class TokenAudit {
         line.put("exception", e.getClass().getName());
         line.put("at", UnexpectedExceptionMapper.firstFrame(e));
         LOG.severe(JsonText.write(line));
-        metrics.record("failed", Reason.SERVER_ERROR.code(), startedNanos);
+        metrics.record("failed", Reason.SERVER_ERROR.code(), NO_CREDENTIAL_TYPE, startedNanos);
     }
 
     private static Map<String, Object> base(String outcome, String reason, String requestId, long startedNanos) {

@@ -6,7 +6,11 @@ package io.lear.verifier.token;
  * line stays the record of each decision.
  */
 public interface TokenMetrics {
-    TokenMetrics NONE = (outcome, reason, startedNanos) -> {};
+    TokenMetrics NONE = (outcome, reason, credentialType, startedNanos) -> {};
 
-    void record(String outcome, String reason, long startedNanos);
+    /**
+     * @param credentialType the granted credential's configuration id (profile §16.5, a constant of the fixed list),
+     *     {@code none} for a refusal
+     */
+    void record(String outcome, String reason, String credentialType, long startedNanos);
 }

@@ -6,16 +6,30 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A token request read from its form body (profile §3): every known parameter at most once, empty
- * values treated as absent (RFC 6749 §3.2), unknown parameters ignored.
+ * values treated as absent (RFC 6749 §3.2), unknown parameters ignored; and the {@code X-Tenant}
+ * header (profile §16.4), syntax-checked and in lower case.
  */
 public record TokenRequest(
-        String clientAssertion, Optional<String> clientId, Optional<String> scope, Optional<String> resource) {
+        String clientAssertion,
+        Optional<String> clientId,
+        Optional<String> scope,
+        Optional<String> resource,
+        Optional<String> tenant) {
+
+    /** A request without {@code X-Tenant}. */
+    public TokenRequest(
+            String clientAssertion, Optional<String> clientId, Optional<String> scope, Optional<String> resource) {
+        this(clientAssertion, clientId, scope, resource, Optional.empty());
+    }
 
     public static final String GRANT_CLIENT_CREDENTIALS = "client_credentials";
     public static final String CLIENT_ASSERTION_TYPE_JWT_BEARER =
@@ -36,6 +50,19 @@ public record TokenRequest(
      * @param hasAuthorizationHeader whether the request carried an Authorization header
      */
     public static TokenRequest from(String contentType, byte[] body, boolean hasAuthorizationHeader) {
+        return from(contentType, body, hasAuthorizationHeader, List.of());
+    }
+
+    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /**
+     * @param contentType the request's Content-Type header, may be null
+     * @param body the raw body, at most {@link #MAX_BODY_BYTES} (the caller enforces the limit)
+     * @param hasAuthorizationHeader whether the request carried an Authorization header
+     * @param tenantHeaders the values of the request's {@code X-Tenant} headers (none, or one)
+     */
+    public static TokenRequest from(
+            String contentType, byte[] body, boolean hasAuthorizationHeader, List<String> tenantHeaders) {
         if (contentType == null
                 || !contentType
                         .toLowerCase(java.util.Locale.ROOT)
@@ -61,11 +88,28 @@ public record TokenRequest(
                     "client_assertion_type must be " + CLIENT_ASSERTION_TYPE_JWT_BEARER);
         }
         String assertion = require(params, "client_assertion");
+        Optional<String> tenant = tenant(tenantHeaders);
         return new TokenRequest(
                 assertion,
                 Optional.ofNullable(params.get("client_id")),
                 Optional.ofNullable(params.get("scope")),
-                Optional.ofNullable(params.get("resource")));
+                Optional.ofNullable(params.get("resource")),
+                tenant);
+    }
+
+    /** §16.4: at most one X-Tenant header, of {@code [A-Za-z0-9._-]{1,64}}; kept in lower case. */
+    private static Optional<String> tenant(List<String> headers) {
+        if (headers.isEmpty()) {
+            return Optional.empty();
+        }
+        if (headers.size() > 1) {
+            throw OAuthException.of(Reason.MALFORMED_REQUEST, "more than one X-Tenant header");
+        }
+        String t = headers.get(0);
+        if (t == null || !TENANT.matcher(t).matches()) {
+            throw OAuthException.of(Reason.MALFORMED_REQUEST, "X-Tenant must be 1 to 64 of A-Z a-z 0-9 . _ -");
+        }
+        return Optional.of(t.toLowerCase(Locale.ROOT));
     }
 
     private static String require(Map<String, String> params, String name) {

@@ -20,7 +20,9 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /oidc/token}: the client_credentials grant with a VP-carrying client assertion (profile §3). A JAX-RS
@@ -53,6 +55,7 @@ public class TokenResource {
         String json = decide(
                 headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
                 headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null,
+                Optional.ofNullable(headers.getRequestHeader("X-Tenant")).orElse(List.of()),
                 body,
                 (String) http.getAttribute(RequestIdFilter.ATTRIBUTE));
         return ErrorResponses.noStoreJson(200, json).build();
@@ -62,11 +65,12 @@ public class TokenResource {
      * The decision on one request, audited and counted whatever it is: the token response's JSON, or an
      * {@link OAuthException} — a refusal, or {@code server_error} for a bug, without internals.
      */
-    String decide(String contentType, boolean hasAuthorization, InputStream body, String requestId) {
+    String decide(
+            String contentType, boolean hasAuthorization, List<String> tenants, InputStream body, String requestId) {
         long started = System.nanoTime();
         try {
             TokenService.Grant grant =
-                    tokens.grant(TokenRequest.from(contentType, readBounded(body), hasAuthorization));
+                    tokens.grant(TokenRequest.from(contentType, readBounded(body), hasAuthorization, tenants));
             audit.granted(requestId, grant, started);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("access_token", grant.token().accessToken());

@@ -94,7 +94,8 @@ public class TokenService {
         // Checked before authentication too, so that a bad scope costs no signature verification.
         scopes.grant(request.scope(), Set.of());
         String audience = audience(request);
-        AuthenticatedClient client = authenticator.authenticate(request.clientAssertion(), request.clientId());
+        AuthenticatedClient client =
+                authenticator.authenticate(request.clientAssertion(), request.clientId(), request.tenant());
         try {
             Set<String> clientScopes =
                     clients.map(c -> c.require(client.clientId()).scopes()).orElse(Set.of());
@@ -102,7 +103,7 @@ public class TokenService {
             if (!replay.firstUse(client.clientId(), client.jti(), client.replayGuardUntil())) {
                 throw OAuthException.of(Reason.ASSERTION_REPLAYED, "client assertion 'jti' was already used");
             }
-            Grant grant = new Grant(client, issuer.issue(client, granted, audience));
+            Grant grant = new Grant(client, issuer.issue(client, granted, audience, request.tenant()));
             dids.remember(client.did());
             return grant;
         } catch (OAuthException e) {

@@ -10,8 +10,18 @@ import java.util.Set;
 public record TrustedIssuer(
         String id, Set<String> credentialTypes, Optional<Instant> validFrom, Optional<Instant> validUntil) {
 
-    /** Whether this entry lets the issuer issue {@code type} at {@code at}, give or take {@code skew}. */
-    public boolean allows(String type, Instant at, Duration skew) {
-        return credentialTypes.contains(type) && TimeWindow.contains(validFrom, validUntil, at, skew);
+    /**
+     * The type that trusts an issuer for every machine credential lineage (profile §16.1): the legacy
+     * {@code LEARCredentialMachine}. An entry may instead name configuration ids to trust the issuer for those only.
+     */
+    public static final String EVERY_MACHINE_LINEAGE = "LEARCredentialMachine";
+
+    /**
+     * Whether this entry lets the issuer issue machine credentials of {@code configurationId} at {@code at}, give or
+     * take {@code skew}.
+     */
+    public boolean allows(String configurationId, Instant at, Duration skew) {
+        return (credentialTypes.contains(EVERY_MACHINE_LINEAGE) || credentialTypes.contains(configurationId))
+                && TimeWindow.contains(validFrom, validUntil, at, skew);
     }
 }

@@ -30,6 +30,27 @@ class VerifierConfigTest {
         assertEquals(Duration.ofSeconds(300), c.trustRefresh());
         assertEquals(Duration.ofSeconds(86_400), c.trustMaxStaleness());
         assertEquals(Duration.ofSeconds(3600), c.revocationMaxStaleness());
+        assertEquals(
+                Set.of("LEARCredentialMachine", "learcredential.machine.w3c.3", "learcredential.machine.sd.1"),
+                c.credentialTypes());
+    }
+
+    @Test
+    void credentialTypesAreSpaceOrCommaSeparatedKnownIds() {
+        assertEquals(
+                Set.of("LEARCredentialMachine", "learcredential.machine.w3c.3"),
+                of(Map.of("verifier.credential.types", "LEARCredentialMachine,learcredential.machine.w3c.3"))
+                        .credentialTypes());
+        assertEquals(
+                Set.of("learcredential.machine.w3c.3"),
+                of(Map.of("verifier.credential.types", " learcredential.machine.w3c.3 "))
+                        .credentialTypes());
+        for (String bad :
+                new String[] {"learcredential.machine.w3c.2", "LEARCredentialEmployee", "learcredentialmachine"}) {
+            ConfigurationException ex =
+                    assertThrows(ConfigurationException.class, () -> of(Map.of("verifier.credential.types", bad)));
+            assertTrue(ex.getMessage().contains("'verifier.credential.types'"), ex.getMessage());
+        }
     }
 
     @Test

@@ -9,27 +9,52 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.jose4j.json.JsonUtil;
 
 /**
- * The quickstart M2M client: creates a machine did:key, has the demo issuer seal a
- * LEARCredentialMachine for it, wraps it in a VP and a client assertion exactly as DOME clients do
- * (vp_token = standard Base64 of the VP JWT), gets a token and calls the sample API with it.
+ * The quickstart M2M client: creates a machine did:key, has the demo issuer seal a machine credential
+ * for it, wraps it in a VP and a client assertion exactly as DOME clients do (vp_token = standard
+ * Base64 of the VP JWT), gets a token and calls the sample API with it.
  *
- * <p>Usage: {@code DemoClient [verifier-url] [demo-dir]}.
+ * <p>Usage: {@code DemoClient [verifier-url] [demo-dir] [--format legacy|w3c3]}. {@code legacy}
+ * (default): a LEARCredentialMachine sealed RS256 as the DOME issuer does. {@code w3c3}: a
+ * {@code learcredential.machine.w3c.3} credential sealed ES256 as the EUDIStack issuer mints it,
+ * sent as the EUDIStack Java client sends it (header {@code jwk}, {@code X-Tenant} = the first
+ * power domain; profile §16.6).
  */
 public final class DemoClient {
     private DemoClient() {}
 
     public static void main(String[] args) throws Exception {
-        String verifier = args.length > 0 ? args[0] : "http://localhost:9080";
-        DemoEnvironment env = new DemoEnvironment(Path.of(args.length > 1 ? args[1] : "target/demo"));
-        TestPki.Issued seal = env.load("issuer-rsa");
+        List<String> positional = new ArrayList<>();
+        String format = "legacy";
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--format") && i + 1 < args.length) {
+                format = args[++i];
+            } else if (args[i].startsWith("--format=")) {
+                format = args[i].substring("--format=".length());
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        if (!format.equals("legacy") && !format.equals("w3c3")) {
+            System.err.println("--format must be legacy or w3c3");
+            System.exit(2);
+        }
+        boolean w3c3 = format.equals("w3c3");
+        String verifier = positional.size() > 0 ? positional.get(0) : "http://localhost:9080";
+        DemoEnvironment env = new DemoEnvironment(Path.of(positional.size() > 1 ? positional.get(1) : "target/demo"));
+        TestPki.Issued seal = env.load(w3c3 ? "issuer-ec" : "issuer-rsa");
         TestPki.Issued intermediate = env.load("intermediate");
         Scenario s = new Scenario(seal, List.of(seal.x5c(), intermediate.x5c()), verifier);
+        if (w3c3) {
+            s.eudiStack();
+        }
+        System.out.println("format:       " + (w3c3 ? "learcredential.machine.w3c.3" : "LEARCredentialMachine"));
         System.out.println("machine DID:  " + s.machine.did());
 
         HttpClient http = HttpClient.newHttpClient();
@@ -37,12 +62,14 @@ public final class DemoClient {
                 + "&client_id=" + enc(s.machine.did())
                 + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
                 + "&client_assertion=" + enc(s.assertion());
-        HttpResponse<String> token = http.send(
-                HttpRequest.newBuilder(URI.create(verifier + "/oidc/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(verifier + "/oidc/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (w3c3) {
+            // The EUDIStack client's tenant: the first power domain of the credential.
+            post.header("X-Tenant", "DOME");
+        }
+        HttpResponse<String> token = http.send(post.build(), HttpResponse.BodyHandlers.ofString());
         System.out.println("POST /oidc/token -> " + token.statusCode());
         Map<String, Object> body = JsonUtil.parseJson(token.body());
         if (token.statusCode() != 200) {
@@ -52,8 +79,9 @@ public final class DemoClient {
         String accessToken = (String) body.get("access_token");
         String claims = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8);
         Map<String, Object> c = JsonUtil.parseJson(claims);
-        System.out.println("access token: sub=" + c.get("sub") + " groups=" + c.get("groups") + " scope="
-                + c.get("scope") + " expires_in=" + body.get("expires_in"));
+        System.out.println("access token: sub=" + c.get("sub") + " credential_type=" + c.get("credential_type")
+                + (c.containsKey("tenant") ? " tenant=" + c.get("tenant") : "") + " groups=" + c.get("groups")
+                + " scope=" + c.get("scope") + " expires_in=" + body.get("expires_in"));
         for (String path : List.of("/api/sample/whoami", "/api/sample/onboarding")) {
             HttpResponse<String> api = http.send(
                     HttpRequest.newBuilder(URI.create(verifier + path))

@@ -12,9 +12,10 @@ public final class PayloadPaths {
         return (Map<String, Object>) vpPayload.get("vp");
     }
 
-    /** The {@code vc} object of a credential JWT payload. */
+    /** The {@code vc} object of a credential JWT payload; the payload itself for a VCDM 2.0 one (w3c.3). */
     public static Map<String, Object> vc(Map<String, Object> vcPayload) {
-        return (Map<String, Object>) vcPayload.get("vc");
+        Object vc = vcPayload.get("vc");
+        return vc == null ? vcPayload : (Map<String, Object>) vc;
     }
 
     public static Map<String, Object> subject(Map<String, Object> vcPayload) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The error table of the profile (../shared/spec/m2m-profile.md §12), copied by hand: tests take allowed
+ * The error table of the profile (../shared/spec/m2m-profile.md §12, with §16.4's tenant_mismatch), copied by hand: tests take allowed
  * {@code error}/{@code reason} pairs from here, never from the implementation's {@code Reason} enum.
  */
 public final class ProfileReasons {
@@ -53,6 +53,8 @@ public final class ProfileReasons {
             Map.entry("vc_holder_mismatch", "invalid_client"),
             Map.entry("vc_revoked", "invalid_client"),
             Map.entry("vc_mandator_untrusted", "invalid_client"),
+            // §16.4
+            Map.entry("tenant_mismatch", "invalid_client"),
             Map.entry("method_not_allowed", "invalid_request"),
             Map.entry("unsupported_media_type", "invalid_request"),
             Map.entry("vc_status_unavailable", "temporarily_unavailable"),

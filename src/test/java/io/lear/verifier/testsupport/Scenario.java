@@ -14,6 +14,8 @@ import java.util.function.Consumer;
  * An object mother for the whole M2M request: preset to a valid LEARCredentialMachine (v2 shape)
  * issued by an x5c seal, in a VP signed by the machine, inside a client assertion. Each test
  * changes one thing through the public fields and mutators, then calls {@link #assertion()}.
+ * {@link #eudiStack()} turns it into a {@code learcredential.machine.w3c.3} credential exactly as the
+ * EUDIStack issuer mints it, sent exactly as the EUDIStack Java client sends it (profile §16.2, §16.6).
  */
 public final class Scenario {
     public static final String ORG = "VATES-Q0000000J";
@@ -27,6 +29,10 @@ public final class Scenario {
     public String audience;
     public Instant now = Instant.now();
     public boolean v1 = false;
+    /** A {@code learcredential.machine.w3c.3} credential (VCDM 2.0, typ vc+jwt, cnf.jwk) instead of the legacy one. */
+    public boolean w3c3 = false;
+    /** The VP and assertion as the EUDIStack Java client builds them (header jwk, no kid, exp iat+120, no VP aud). */
+    public boolean eudiStackClient = false;
 
     public Consumer<Map<String, Object>> vcHeader = h -> {};
     public Consumer<Map<String, Object>> vcPayload = p -> {};
@@ -50,7 +56,28 @@ public final class Scenario {
         this.audience = audience;
     }
 
+    /**
+     * The EUDIStack variant: a w3c.3 credential sealed ES256 with {@code x5c} = seal + intermediate (root omitted),
+     * {@code sigT} without {@code crit}, in a request shaped as §16.6.
+     */
+    public Scenario eudiStack() {
+        w3c3 = true;
+        eudiStackClient = true;
+        vcAlg = issuerCert.privateKey().getAlgorithm().equals("EC") ? "ES256" : "RS256";
+        return this;
+    }
+
     public String credential() {
+        if (w3c3) {
+            Map<String, Object> header = TestJwts.header(vcAlg);
+            header.put("typ", "vc+jwt");
+            header.put("x5c", x5c);
+            header.put("sigT", now.toString());
+            vcHeader.accept(header);
+            Map<String, Object> payload = Credentials.w3c3(issuerId, machine, now);
+            vcPayload.accept(payload);
+            return TestJwts.sign(header, payload, issuerCert.privateKey());
+        }
         Map<String, Object> header = TestJwts.header(vcAlg);
         header.put("typ", "jose");
         header.put("x5c", x5c);
@@ -64,6 +91,9 @@ public final class Scenario {
     }
 
     public String presentation(String... credentials) {
+        if (eudiStackClient) {
+            return eudiStackPresentation(credentials);
+        }
         Map<String, Object> header = TestJwts.header(machine.alg());
         header.put("typ", "JWT");
         header.put("kid", machine.did() + "#" + machine.did().substring("did:key:".length()));
@@ -86,16 +116,50 @@ public final class Scenario {
         return TestJwts.sign(header, payload, machine.keys().getPrivate());
     }
 
+    /** The VP as EUDIStack's VpJwtBuilder makes it: header jwk, no kid, no aud or nonce, no holder. */
+    private String eudiStackPresentation(String... credentials) {
+        Map<String, Object> header = TestJwts.header(machine.alg());
+        header.put("typ", "JWT");
+        header.put("jwk", publicJwk(machine));
+        vpHeader.accept(header);
+        Map<String, Object> vp = new LinkedHashMap<>();
+        vp.put("@context", List.of("https://www.w3.org/2018/credentials/v1"));
+        vp.put("type", List.of("VerifiablePresentation"));
+        vp.put("verifiableCredential", List.of(credentials));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("iss", machine.did());
+        payload.put("sub", machine.did());
+        payload.put("iat", now.getEpochSecond());
+        payload.put("exp", now.getEpochSecond() + 300);
+        payload.put("jti", UUID.randomUUID().toString());
+        payload.put("vp", vp);
+        vpPayload.accept(payload);
+        return TestJwts.sign(header, payload, machine.keys().getPrivate());
+    }
+
+    /** The public JWK of a machine's key, as a JOSE header or {@code cnf.jwk} carries it. */
+    public static Map<String, Object> publicJwk(TestMachine m) {
+        try {
+            return org.jose4j.jwk.PublicJsonWebKey.Factory.newPublicJwk(m.keys().getPublic())
+                    .toParams(org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String assertionWith(String vpToken) {
         Map<String, Object> header = TestJwts.header(machine.alg());
         header.put("typ", "JWT");
+        if (eudiStackClient) {
+            header.put("jwk", publicJwk(machine));
+        }
         assertionHeader.accept(header);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("iss", machine.did());
         payload.put("sub", machine.did());
         payload.put("aud", audience);
         payload.put("iat", now.getEpochSecond());
-        payload.put("exp", now.getEpochSecond() + 60);
+        payload.put("exp", now.getEpochSecond() + (eudiStackClient ? 120 : 60));
         payload.put("jti", UUID.randomUUID().toString());
         payload.put("vp_token", vpToken);
         assertionPayload.accept(payload);
@@ -105,11 +169,7 @@ public final class Scenario {
     /** Replaces the mandate's powers (v2 credential) by the single one given: e.g. a machine without onboarding. */
     public Scenario withOnlyPower(String domain, String function, String action) {
         vcPayload = p -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> vc = (Map<String, Object>) p.get("vc");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> mandate =
-                    (Map<String, Object>) ((Map<String, Object>) vc.get("credentialSubject")).get("mandate");
+            Map<String, Object> mandate = PayloadPaths.mandate(p);
             mandate.put("power", List.of(Map.of("domain", domain, "function", function, "action", List.of(action))));
         };
         return this;
@@ -169,6 +229,61 @@ public final class Scenario {
             subject.put("mandate", mandate);
             vc.put("credentialSubject", subject);
             return envelope(issuer, holder, now, vc);
+        }
+
+        /**
+         * {@code learcredential.machine.w3c.3} as the EUDIStack issuer mints it (GenericCredentialBuilder): the
+         * payload is the credential, no iss/sub/iat/nbf/exp/jti, issuer the DETAILED object, credentialSubject.id a
+         * random urn:uuid, mandatee.id the machine's did:key, {@code cnf.jwk} its key.
+         */
+        public static Map<String, Object> w3c3(String issuer, TestMachine machine, Instant now) {
+            Map<String, Object> vc = new LinkedHashMap<>();
+            vc.put(
+                    "@context",
+                    List.of(
+                            "https://www.w3.org/ns/credentials/v2",
+                            "https://credentials.eudistack.eu/.well-known/credentials/lear_credential_machine/w3c/v2"));
+            vc.put("id", "urn:uuid:" + UUID.randomUUID());
+            vc.put("type", List.of("VerifiableCredential", "learcredential.machine.w3c.3"));
+            vc.put("description", "Verifiable Credential for machines");
+            Map<String, Object> iss = new LinkedHashMap<>();
+            iss.put("id", issuer);
+            iss.put("organizationIdentifier", issuer.replace("did:elsi:", ""));
+            iss.put("organization", "Test Issuer");
+            iss.put("country", "ES");
+            iss.put("commonName", "Seal " + issuer.replace("did:elsi:", ""));
+            iss.put("serialNumber", "4F2A");
+            vc.put("issuer", iss);
+            Map<String, Object> mandatee = new LinkedHashMap<>();
+            mandatee.put("id", machine.did());
+            mandatee.put("domain", "api.example.com");
+            mandatee.put("ipAddress", "10.0.0.1");
+            Map<String, Object> mandator = new LinkedHashMap<>();
+            mandator.put("organizationIdentifier", "VATES-B60645900");
+            mandator.put("organization", "Machine Owner SL");
+            mandator.put("commonName", "Owner");
+            mandator.put("country", "ES");
+            mandator.put("email", "owner@example.org");
+            mandator.put("serialNumber", "12345678Z");
+            Map<String, Object> power = new LinkedHashMap<>();
+            power.put("type", "domain");
+            power.put("domain", "DOME");
+            power.put("function", "Onboarding");
+            power.put("action", List.of("Execute"));
+            Map<String, Object> mandate = new LinkedHashMap<>();
+            mandate.put("mandatee", mandatee);
+            mandate.put("mandator", mandator);
+            mandate.put("power", List.of(power));
+            Map<String, Object> subject = new LinkedHashMap<>();
+            subject.put("id", "urn:uuid:" + UUID.randomUUID());
+            subject.put("mandate", mandate);
+            vc.put("credentialSubject", subject);
+            vc.put("validFrom", now.minusSeconds(86_400).toString());
+            vc.put("validUntil", now.plusSeconds(86_400 * 365L).toString());
+            Map<String, Object> cnf = new LinkedHashMap<>();
+            cnf.put("jwk", publicJwk(machine));
+            vc.put("cnf", cnf);
+            return vc;
         }
 
         /** DOME v1 (2024): issuanceDate/expirationDate, tmf_* powers, issuer as a string. */

@@ -59,17 +59,53 @@ public final class StatusListCredentials {
         return TestJwts.sign(header, payload, key);
     }
 
-    /** Adds a credentialStatus entry to a credential JWT payload. */
-    @SuppressWarnings("unchecked")
+    /**
+     * A status list credential as the EUDIStack issuer serves it (BitstringStatusListCredentialFactory): JOSE
+     * {@code typ vc+jwt}, VCDM 2.0 (the payload is the credential), {@code issuer} an object, validFrom/validUntil,
+     * signed with the seal's algorithm (ES256 for an EC seal).
+     */
+    public static String signVcdm2(
+            String issuer,
+            String purpose,
+            String encodedList,
+            PrivateKey key,
+            List<String> x5c,
+            java.time.Instant now) {
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("id", "urn:uuid:status-list-subject");
+        subject.put("type", "BitstringStatusList");
+        subject.put("statusPurpose", purpose);
+        subject.put("encodedList", encodedList);
+        Map<String, Object> vc = new LinkedHashMap<>();
+        vc.put(
+                "@context",
+                List.of(
+                        "https://www.w3.org/ns/credentials/v2",
+                        "https://w3c.github.io/vc-bitstring-status-list/contexts/v1.jsonld"));
+        vc.put("id", "https://issuer.example.org/w3c/v1/credentials/status/1");
+        vc.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
+        Map<String, Object> iss = new LinkedHashMap<>();
+        iss.put("id", issuer);
+        iss.put("organizationIdentifier", issuer.replace("did:elsi:", ""));
+        vc.put("issuer", iss);
+        vc.put("validFrom", now.minusSeconds(3600).toString());
+        vc.put("validUntil", now.plusSeconds(86_400).toString());
+        vc.put("credentialSubject", subject);
+        Map<String, Object> header = TestJwts.header(key.getAlgorithm().equals("EC") ? "ES256" : "RS256");
+        header.put("typ", "vc+jwt");
+        header.put("x5c", x5c);
+        return TestJwts.sign(header, vc, key);
+    }
+
+    /** Adds a credentialStatus entry to a credential JWT payload (its vc claim, or the payload of a VCDM 2.0 one). */
     public static void point(
             Map<String, Object> credentialPayload, String type, String purpose, Object index, String url) {
-        ((Map<String, Object>) credentialPayload.get("vc")).put("credentialStatus", entry(type, purpose, index, url));
+        PayloadPaths.vc(credentialPayload).put("credentialStatus", entry(type, purpose, index, url));
     }
 
     /** Sets an array of credentialStatus entries in a credential JWT payload. */
-    @SuppressWarnings("unchecked")
     public static void pointAll(Map<String, Object> credentialPayload, List<Map<String, Object>> entries) {
-        ((Map<String, Object>) credentialPayload.get("vc")).put("credentialStatus", entries);
+        PayloadPaths.vc(credentialPayload).put("credentialStatus", entries);
     }
 
     public static Map<String, Object> entry(String type, String purpose, Object index, String url) {

@@ -108,6 +108,16 @@ public final class TestVerifier {
                 + "\",\"credentialTypes\":[\"LEARCredentialMachine\"]}]}";
     }
 
+    /**
+     * A valid {@code learcredential.machine.w3c.3} scenario against this verifier, as the EUDIStack issuer (ES256
+     * seal, root omitted from x5c) and Java client (§16.6) build it.
+     */
+    public Scenario w3c3Scenario() {
+        Scenario s = new Scenario(pki, ecIssuer, ISSUER).eudiStack();
+        s.now = clock.instant();
+        return s;
+    }
+
     /** A valid scenario against this verifier, issued by the RSA seal. */
     public Scenario scenario() {
         Scenario s = new Scenario(pki, rsaIssuer, ISSUER);

@@ -45,8 +45,8 @@ class TokenAuditTest {
         log.addHandler(capture);
         audit.metrics = new TokenMetrics() {
             @Override
-            public void record(String outcome, String reason, long startedNanos) {
-                recorded.add(outcome + "/" + reason);
+            public void record(String outcome, String reason, String credentialType, long startedNanos) {
+                recorded.add(outcome + "/" + reason + (credentialType.equals("none") ? "" : "/" + credentialType));
             }
         };
     }
@@ -80,7 +80,8 @@ class TokenAuditTest {
         assertEquals(grant.client().credential().id(), line.get("credential_id"));
         double ms = ((Number) line.get("latency_ms")).doubleValue();
         assertTrue(ms >= 5.0 && ms < 60_000, "latency in milliseconds since the start: " + ms);
-        assertEquals(List.of("granted/none"), recorded);
+        assertEquals("LEARCredentialMachine", line.get("credential_type"));
+        assertEquals(List.of("granted/none/LEARCredentialMachine"), recorded);
         assertFalse(lines.get(0).getMessage().contains(assertion.substring(0, 30)));
         assertFalse(
                 lines.get(0).getMessage().contains(grant.token().accessToken().substring(0, 30)));

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** TokenAudit records into the MicroProfile Metrics bean where CDI has one, and into nothing where it has not. */
 class TokenMetricsDiscoveryTest {
-    private static final TokenMetrics FOUND = (outcome, reason, startedNanos) -> {};
+    private static final TokenMetrics FOUND = (outcome, reason, credentialType, startedNanos) -> {};
 
     @SuppressWarnings("unchecked")
     private static Instance<TokenMetrics> instance(boolean resolvable) {

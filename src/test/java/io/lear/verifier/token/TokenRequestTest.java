@@ -131,4 +131,47 @@ class TokenRequestTest {
     void valueMayHoldEqualsSigns() {
         assertEquals(Optional.of("a=b"), parse(FORM, OK + "&scope=a=b", false).scope());
     }
+
+    // --- X-Tenant (profile §16.4) ---
+
+    private static TokenRequest withTenant(java.util.List<String> headers) {
+        return TokenRequest.from(FORM, OK.getBytes(StandardCharsets.US_ASCII), false, headers);
+    }
+
+    private static void tenantRefused(java.util.List<String> headers) {
+        OAuthException e = assertThrows(OAuthException.class, () -> withTenant(headers));
+        assertEquals(Reason.MALFORMED_REQUEST, e.reason(), e.description());
+        assertEquals(400, e.status());
+        assertEquals("invalid_request", e.error().code());
+    }
+
+    @Test
+    void tenantIsKeptInLowerCase() {
+        assertEquals(Optional.of("dome"), withTenant(java.util.List.of("DOME")).tenant());
+        String longest = "A-z0.9_".repeat(9) + "a"; // 64 characters
+        assertEquals(64, longest.length());
+        assertEquals(
+                Optional.of(longest.toLowerCase(java.util.Locale.ROOT)),
+                withTenant(java.util.List.of(longest)).tenant());
+    }
+
+    @Test
+    void noTenantHeaderIsNoTenant() {
+        assertEquals(Optional.empty(), withTenant(java.util.List.of()).tenant());
+        assertEquals(Optional.empty(), parse(FORM, OK, false).tenant());
+    }
+
+    @Test
+    void tenantOutsideItsSyntaxIsMalformed() {
+        for (String bad :
+                java.util.List.of("", " dome", "do me", "dome;x", "dome\u0000", "d\u00f6me", "x".repeat(65))) {
+            tenantRefused(java.util.List.of(bad));
+        }
+        tenantRefused(java.util.Collections.singletonList(null));
+    }
+
+    @Test
+    void twoTenantHeadersAreMalformed() {
+        tenantRefused(java.util.List.of("dome", "dome"));
+    }
 }

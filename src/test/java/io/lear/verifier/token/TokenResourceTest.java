@@ -34,8 +34,8 @@ class TokenResourceTest {
         v = TestVerifier.create();
         audit.metrics = new TokenMetrics() {
             @Override
-            public void record(String outcome, String reason, long startedNanos) {
-                recorded.add(outcome + "/" + reason);
+            public void record(String outcome, String reason, String credentialType, long startedNanos) {
+                recorded.add(outcome + "/" + reason + "/" + credentialType);
             }
         };
     }
@@ -54,24 +54,24 @@ class TokenResourceTest {
     void grantedRequestAnswersTheBearerTokenResponseAndIsCounted() throws Exception {
         TokenResource resource = new TokenResource(v.tokens, audit);
         Map<String, Object> json =
-                JsonUtil.parseJson(resource.decide(FORM, false, body(tokenForm(v.scenario())), "req-1"));
+                JsonUtil.parseJson(resource.decide(FORM, false, List.of(), body(tokenForm(v.scenario())), "req-1"));
         assertEquals(List.of("access_token", "token_type", "expires_in", "scope"), new ArrayList<>(json.keySet()));
         assertEquals("Bearer", json.get("token_type"));
         assertEquals(3600L, ((Number) json.get("expires_in")).longValue());
         assertEquals("machine learcredential", json.get("scope"));
         assertEquals(3, ((String) json.get("access_token")).split("\\.").length);
-        assertEquals(List.of("granted/none"), recorded);
+        assertEquals(List.of("granted/none/LEARCredentialMachine"), recorded);
     }
 
     @Test
     void refusalIsCountedThenThrownToTheErrorMapping() {
         TokenResource resource = new TokenResource(v.tokens, audit);
         OAuthException e = assertThrows(
-                OAuthException.class, () -> resource.decide(FORM, true, body(tokenForm(v.scenario())), "r"));
+                OAuthException.class, () -> resource.decide(FORM, true, List.of(), body(tokenForm(v.scenario())), "r"));
         assertEquals(400, e.status());
         assertEquals("invalid_request", e.error().code());
         assertEquals(Reason.MULTIPLE_CLIENT_AUTH, e.reason());
-        assertEquals(List.of("refused/multiple_client_auth"), recorded);
+        assertEquals(List.of("refused/multiple_client_auth/none"), recorded);
     }
 
     @Test
@@ -84,13 +84,14 @@ class TokenResourceTest {
         };
         TokenResource resource = new TokenResource(broken, audit);
         OAuthException e = assertThrows(
-                OAuthException.class, () -> resource.decide(FORM, false, body(tokenForm(v.scenario())), "r"));
+                OAuthException.class,
+                () -> resource.decide(FORM, false, List.of(), body(tokenForm(v.scenario())), "r"));
         assertEquals(500, e.status());
         assertEquals("server_error", e.error().code());
         assertEquals(Reason.SERVER_ERROR, e.reason());
         assertEquals("internal server error", e.description());
         assertFalse(e.description().contains("internal detail"));
-        assertEquals(List.of("failed/server_error"), recorded);
+        assertEquals(List.of("failed/server_error/none"), recorded);
     }
 
     @Test

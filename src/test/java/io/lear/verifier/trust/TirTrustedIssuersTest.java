@@ -2,6 +2,7 @@ package io.lear.verifier.trust;
 
 import static io.lear.verifier.testsupport.ListServer.Answer.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +58,23 @@ class TirTrustedIssuersTest {
         List<TrustedIssuer> found = tir(10, 10).lookup(LISTED);
         assertEquals(1, found.size());
         assertTrue(found.get(0).allows("LEARCredentialMachine", clock.instant(), java.time.Duration.ZERO));
+    }
+
+    @Test
+    void credentialsTypeLearCredentialMachineCoversEveryMachineLineageAndAnIdOnlyItself() {
+        registry.answer("/v4/issuers/" + LISTED, ok(entry(LISTED)));
+        TrustedIssuer all = tir(10, 10).lookup(LISTED).get(0);
+        assertTrue(all.allows("learcredential.machine.w3c.3", clock.instant(), java.time.Duration.ZERO));
+        assertTrue(all.allows("learcredential.machine.sd.1", clock.instant(), java.time.Duration.ZERO));
+        String other = "did:elsi:VATES-B60645900";
+        String body = "{\"credentialsType\":[\"learcredential.machine.w3c.3\"]}";
+        registry.answer(
+                "/v4/issuers/" + other,
+                ok("{\"did\":\"" + other + "\",\"attributes\":[{\"body\":\""
+                        + Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) + "\"}]}"));
+        TrustedIssuer w3c3 = tir(10, 10).lookup(other).get(0);
+        assertTrue(w3c3.allows("learcredential.machine.w3c.3", clock.instant(), java.time.Duration.ZERO));
+        assertFalse(w3c3.allows("LEARCredentialMachine", clock.instant(), java.time.Duration.ZERO));
     }
 
     @Test

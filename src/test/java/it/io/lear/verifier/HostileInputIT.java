@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Thousands of generated hostile requests (seeded, so reproducible): garbage and truncated bodies,
- * mutated assertion/VP/VC strings, every checked claim replaced by every wrong JSON type, deep JSON,
+ * mutated assertion/VP/VC strings (legacy and learcredential.machine.w3c.3 credentials), every checked claim replaced by every wrong JSON type, deep JSON,
  * huge arrays, oversized parts. None may get a token, none may cause a 5xx, and every answer must be
  * a JSON error with one of the profile's reasons.
  */
@@ -264,6 +264,22 @@ class HostileInputIT {
             };
             return body(s.assertion());
         }));
+        // The same members of a learcredential.machine.w3c.3 credential (the payload is the credential), and its cnf.
+        Map<String, Map.Entry<Consumer<Map<String, Object>>, Set<String>>> w3c3Targets = new LinkedHashMap<>(vcTargets);
+        w3c3Targets.remove("vc-jwt.vc");
+        w3c3Targets.put("cnf.jwk", Map.entry(p -> ((Map<String, Object>) p.get("cnf")).put("jwk", MARK), Set.of(O)));
+        w3c3Targets.put("cnf.kid", Map.entry(p -> ((Map<String, Object>) p.get("cnf")).put("kid", MARK), Set.of()));
+        w3c3Targets.put(
+                "issuer.organizationIdentifier",
+                Map.entry(p -> ((Map<String, Object>) p.get("issuer")).put("organizationIdentifier", MARK), Set.of()));
+        w3c3Targets.forEach((field, target) -> each(bodies, "w3c3." + field, target.getValue(), v -> {
+            Scenario s = ItServer.w3c3Scenario();
+            s.vcPayload = p -> {
+                target.getKey().accept(p);
+                replaceMark(p, v);
+            };
+            return body(s.assertion());
+        }));
         Map.of("alg", Set.<String>of(), "x5c", Set.<String>of(), "crit", Set.of(A))
                 .forEach((header, ok) -> each(bodies, "vc-header." + header, ok, v -> {
                     Scenario s = scenario();
@@ -304,9 +320,12 @@ class HostileInputIT {
         }
     }
 
+    private int mutations;
+
     /** A random textual mutation of a valid request: truncations, flips, splices, garbage, oversize. */
     private String stringMutation() {
-        Scenario s = scenario();
+        // Every fourth one mutates a learcredential.machine.w3c.3 request (without drawing from the seeded random).
+        Scenario s = ++mutations % 4 == 0 ? ItServer.w3c3Scenario() : scenario();
         String assertion = s.assertion();
         int kind = random.nextInt(9);
         label = "string mutation " + kind;

@@ -65,6 +65,26 @@ public final class ItServer {
         return s;
     }
 
+    /**
+     * A valid {@code learcredential.machine.w3c.3} scenario as the EUDIStack issuer (demo EC seal, ES256, x5c
+     * without the root) and Java client (profile §16.6) build it.
+     */
+    public static Scenario w3c3Scenario() {
+        TestPki.Issued seal = load("issuer-ec");
+        return new Scenario(seal, List.of(seal.x5c(), load("intermediate").x5c()), BASE).eudiStack();
+    }
+
+    /** POST /oidc/token with extra headers, name and value in turn (a name may repeat). */
+    public static HttpResponse<String> postToken(String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(TOKEN))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
     public static String form(Map<String, String> params) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : params.entrySet()) {

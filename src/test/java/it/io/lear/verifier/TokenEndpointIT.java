@@ -83,6 +83,72 @@ class TokenEndpointIT {
                 claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue());
     }
 
+    /** Profile §16.6: the request exactly as the EUDIStack Java client sends it, with its X-Tenant header. */
+    @Test
+    void issuesW3c3TokenToTheEudiStackRequestWithTenant() throws Exception {
+        Scenario s = ItServer.w3c3Scenario();
+        HttpResponse<String> r = ItServer.postToken(tokenForm(s.machine.did(), s.assertion()), "X-Tenant", "DOME");
+        assertEquals(200, r.statusCode(), r.body());
+        String accessToken = (String) json(r).get("access_token");
+        JwtClaims claims = new JwtConsumerBuilder()
+                .setVerificationKeyResolver(
+                        new HttpsJwksVerificationKeyResolver(new HttpsJwks(ItServer.BASE + "/oidc/jwks")))
+                .setExpectedIssuer(ItServer.BASE)
+                .setExpectedAudience(ItServer.BASE)
+                .setExpectedType(true, "at+jwt")
+                .build()
+                .processToClaims(accessToken);
+        assertEquals(s.machine.did(), claims.getSubject());
+        assertEquals("learcredential.machine.w3c.3", claims.getClaimValue("credential_type"));
+        assertEquals("dome", claims.getClaimValue("tenant"));
+        assertEquals(List.of("DOME/Onboarding/Execute"), claims.getStringListClaimValue("groups"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vc = (Map<String, Object>) claims.getClaimValue("vc");
+        assertEquals(List.of("VerifiableCredential", "learcredential.machine.w3c.3"), vc.get("type"));
+        assertTrue(vc.containsKey("cnf"), "the payload itself");
+        HttpResponse<String> whoami = ItServer.get("/api/sample/whoami", accessToken);
+        assertEquals(200, whoami.statusCode(), whoami.body());
+        assertEquals("learcredential.machine.w3c.3", json(whoami).get("credential_type"));
+        assertEquals("dome", json(whoami).get("tenant"));
+        assertEquals(200, ItServer.get("/api/sample/onboarding", accessToken).statusCode());
+    }
+
+    @Test
+    void refusesTenantsThatDoNotFit() {
+        Scenario mismatch = ItServer.w3c3Scenario();
+        expect(
+                ItServer.postToken(tokenForm(mismatch.machine.did(), mismatch.assertion()), "X-Tenant", "other"),
+                401,
+                "invalid_client",
+                "tenant_mismatch");
+        Scenario syntax = ItServer.w3c3Scenario();
+        expect(
+                ItServer.postToken(tokenForm(syntax.machine.did(), syntax.assertion()), "X-Tenant", "do/me"),
+                400,
+                "invalid_request",
+                "malformed_request");
+        Scenario twice = ItServer.w3c3Scenario();
+        expect(
+                ItServer.postToken(
+                        tokenForm(twice.machine.did(), twice.assertion()), "X-Tenant", "DOME", "X-Tenant", "DOME"),
+                400,
+                "invalid_request",
+                "malformed_request");
+    }
+
+    @Test
+    void legacyTokenNamesItsLineage() throws Exception {
+        Scenario s = scenario();
+        HttpResponse<String> r = postToken(tokenForm(s.machine.did(), s.assertion()));
+        assertEquals(200, r.statusCode(), r.body());
+        String payload = ((String) json(r).get("access_token")).split("\\.")[1];
+        JwtClaims claims = JwtClaims.parse(
+                new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("LEARCredentialMachine", claims.getClaimValue("credential_type"));
+        assertTrue(claims.getClaimValue("vc") instanceof Map, "vc is a JSON object");
+        assertFalse(claims.hasClaim("tenant"));
+    }
+
     @Test
     void acceptsV1CredentialFromEcSealAndResourceAudience() throws Exception {
         Scenario s = ItServer.ecScenario();

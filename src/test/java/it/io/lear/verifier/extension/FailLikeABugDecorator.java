@@ -9,6 +9,7 @@ import jakarta.decorator.Delegate;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A deliberately failing check for the token endpoint's unexpected-failure path: for one mandator it throws the way
@@ -25,8 +26,8 @@ public abstract class FailLikeABugDecorator implements CredentialValidator {
     CredentialValidator checks;
 
     @Override
-    public MachineCredential verify(List<String> credentials, DidKey holder) {
-        MachineCredential vc = checks.verify(credentials, holder);
+    public MachineCredential verify(List<String> credentials, DidKey holder, Optional<String> tenant) {
+        MachineCredential vc = checks.verify(credentials, holder, tenant);
         if (FAILING_MANDATOR.equals(vc.mandator().organizationIdentifier())) {
             throw new IllegalStateException(INTERNALS);
         }

@@ -11,6 +11,7 @@ import jakarta.decorator.Delegate;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An operator's policy as the README's "Extending the checks" shows it: a CDI decorator packaged with the WAR that
@@ -26,8 +27,8 @@ public abstract class RefuseMandatorDecorator implements CredentialValidator {
     CredentialValidator checks;
 
     @Override
-    public MachineCredential verify(List<String> credentials, DidKey holder) {
-        MachineCredential vc = checks.verify(credentials, holder);
+    public MachineCredential verify(List<String> credentials, DidKey holder, Optional<String> tenant) {
+        MachineCredential vc = checks.verify(credentials, holder, tenant);
         if (REFUSED_MANDATOR.equals(vc.mandator().organizationIdentifier())) {
             throw OAuthException.of(Reason.VC_MANDATOR_UNTRUSTED, "this deployment does not serve the mandator");
         }
