@@ -1,6 +1,5 @@
 package io.lear.verifier.http;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,11 +16,7 @@ import java.util.regex.Pattern;
  * Gives every request to the application an id, echoed from {@code X-Request-Id} when the client
  * sent a sane one (security headers: SecurityHeadersFilter).
  */
-// Also on the asynchronous dispatch of a token request whose body arrived slowly (SlowBodyGuard), keeping its id.
-@WebFilter(
-        urlPatterns = "/*",
-        asyncSupported = true,
-        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
+@WebFilter(urlPatterns = "/*")
 public class RequestIdFilter implements Filter {
     public static final String HEADER = "X-Request-Id";
     public static final String ATTRIBUTE = "io.lear.verifier.requestId";
@@ -32,10 +27,6 @@ public class RequestIdFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) req;
         HttpServletResponse out = (HttpServletResponse) res;
-        if (http.getAttribute(ATTRIBUTE) != null) {
-            chain.doFilter(req, res);
-            return;
-        }
         String sent = http.getHeader(HEADER);
         String id = sent != null && SANE.matcher(sent).matches()
                 ? sent

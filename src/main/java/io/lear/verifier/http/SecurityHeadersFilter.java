@@ -1,6 +1,5 @@
 package io.lear.verifier.http;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,10 +14,7 @@ import java.util.Map;
  * The security headers on every response of the application, whatever server runs the WAR. On Open Liberty the
  * HTTP endpoint in server.xml sets them too, for the responses Liberty writes itself (MP-JWT 401/403, health).
  */
-@WebFilter(
-        urlPatterns = "/*",
-        asyncSupported = true,
-        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
+@WebFilter(urlPatterns = "/*")
 public class SecurityHeadersFilter implements Filter {
     static final Map<String, String> HEADERS = Map.of(
             "X-Content-Type-Options", "nosniff",

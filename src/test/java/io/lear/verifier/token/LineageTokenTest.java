@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class LineageTokenTest {
     private final TestVerifier verifier = TestVerifier.create();
 
-    /** The request as TokenServlet reads it: the form body and the X-Tenant headers. */
+    /** The request as TokenResource reads it: the form body and the X-Tenant headers. */
     private static TokenRequest request(Scenario s, List<String> tenantHeaders) {
         String body =
                 "grant_type=client_credentials&client_id=" + s.machine.did().replace(":", "%3A")
