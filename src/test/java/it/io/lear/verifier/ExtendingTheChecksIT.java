@@ -3,7 +3,6 @@ package it.io.lear.verifier;
 import static io.lear.verifier.testsupport.PayloadPaths.mandator;
 import static it.io.lear.verifier.ItServer.get;
 import static it.io.lear.verifier.ItServer.scenario;
-import static it.io.lear.verifier.ItServer.tokenForm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lear.verifier.testsupport.Scenario;
 import it.io.lear.verifier.extension.FailLikeABugDecorator;
 import it.io.lear.verifier.extension.RefuseMandatorDecorator;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -42,11 +39,7 @@ class ExtendingTheChecksIT {
     }
 
     private static HttpResponse<String> post(Scenario s, String requestId) {
-        return ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.TOKEN))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Request-Id", requestId)
-                .POST(HttpRequest.BodyPublishers.ofString(tokenForm(s.machine.did(), s.assertion())))
-                .build());
+        return ObservabilityIT.postWithRequestId(s, requestId);
     }
 
     @Test

@@ -36,7 +36,7 @@ class ObservabilityIT {
         return ItServer.war();
     }
 
-    private static HttpResponse<String> postWithRequestId(Scenario s, String requestId) {
+    static HttpResponse<String> postWithRequestId(Scenario s, String requestId) {
         return ItServer.send(HttpRequest.newBuilder(URI.create(ItServer.TOKEN))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Request-Id", requestId)
