@@ -42,8 +42,12 @@ public class TokenResource {
         this.audit = audit;
     }
 
-    /** For the CDI client proxy only (it never answers a request itself). */
-    protected TokenResource() {
+    /**
+     * For the CDI client proxy only (it never answers a request itself). Public because RESTEasy (WildFly) refuses
+     * a resource class without a public constructor it could call (RESTEASY003190), even when CDI creates the
+     * instance through the injecting constructor.
+     */
+    public TokenResource() {
         tokens = null;
         audit = null;
     }
