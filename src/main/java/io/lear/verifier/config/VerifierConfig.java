@@ -28,6 +28,7 @@ public final class VerifierConfig {
 
     private final String issuer;
     private final Duration clockSkew;
+    private final Duration tokenBodyTimeout;
     private final Duration assertionMaxLifetime;
     private final Duration tokenLifetime;
     private final String tokenAudience;
@@ -60,6 +61,7 @@ public final class VerifierConfig {
         Reader r = new Reader(source);
         this.issuer = r.url("verifier.issuer", "http://localhost:9080");
         this.clockSkew = r.seconds("verifier.clock-skew", 60, 0, 600);
+        this.tokenBodyTimeout = r.seconds("verifier.token.body-timeout", 5, 1, 120);
         this.assertionMaxLifetime = r.seconds("verifier.assertion.max-lifetime", 600, 1, 86_400);
         this.tokenLifetime = r.seconds("verifier.token.lifetime", 3600, 1, 86_400);
         this.tokenAudience = r.string("verifier.token.audience").orElse(issuer);
@@ -143,6 +145,11 @@ public final class VerifierConfig {
 
     public Duration clockSkew() {
         return clockSkew;
+    }
+
+    /** How long a token request's body may take to arrive (slow senders hold no thread meanwhile). */
+    public Duration tokenBodyTimeout() {
+        return tokenBodyTimeout;
     }
 
     public Duration assertionMaxLifetime() {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Gives every request to the application an id, echoed from {@code X-Request-Id} when the client
  * sent a sane one (security headers: SecurityHeadersFilter).
  */
-@WebFilter(urlPatterns = "/*")
+// asyncSupported: the token resource answers asynchronously (a slow body holds no thread, TokenResource).
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestIdFilter implements Filter {
     public static final String HEADER = "X-Request-Id";
     public static final String ATTRIBUTE = "io.lear.verifier.requestId";

@@ -14,7 +14,8 @@ import java.util.Map;
  * The security headers on every response of the application, whatever server runs the WAR. On Open Liberty the
  * HTTP endpoint in server.xml sets them too, for the responses Liberty writes itself (MP-JWT 401/403, health).
  */
-@WebFilter(urlPatterns = "/*")
+// asyncSupported: the token resource answers asynchronously (a slow body holds no thread, TokenResource).
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter implements Filter {
     static final Map<String, String> HEADERS = Map.of(
             "X-Content-Type-Options", "nosniff",
