@@ -132,6 +132,18 @@ class SdJwtTokenStatusListTest {
     }
 
     @Test
+    void aCachedListServesThroughAnOutageUntilItsMaximumStaleness() {
+        serve(1, new int[8], p -> {});
+        accepted(0);
+        server.answer(PATH, ListServer.Answer.status(503));
+        verifier.clock.advance(Duration.ofSeconds(400)); // past the 300 s refresh: reload fails, copy kept
+        accepted(0);
+        verifier.clock.advance(Duration.ofSeconds(3300)); // past the 3,600 s maximum staleness
+        unavailable(0);
+        assertEquals(3, server.hits(PATH));
+    }
+
+    @Test
     void badlySignedListIsUnavailable() {
         // Signed by a seal that does not chain to the anchors.
         TestPki stranger = TestPki.create("Stranger");
