@@ -160,6 +160,16 @@ class SdJwtTokenStatusListTest {
         serve(otherSeal, Scenario.ORG, 1, new int[8], p -> {});
         verifier.clock.advance(Duration.ofSeconds(2));
         unavailable(0);
+        // Sealed by the credential's issuer but naming another issuer as its own: not this issuer's statement.
+        serve(verifier.ecIssuer, "VATES-B00000000", 1, new int[8], p -> {});
+        verifier.clock.advance(Duration.ofSeconds(2));
+        unavailable(0);
+        serve(verifier.ecIssuer, "did:elsi:VATES-B00000000", 1, new int[8], p -> {});
+        verifier.clock.advance(Duration.ofSeconds(2));
+        unavailable(0);
+        serve(verifier.ecIssuer, Scenario.ORG, 1, new int[8], p -> {});
+        verifier.clock.advance(Duration.ofSeconds(2));
+        accepted(0);
     }
 
     @Test
@@ -206,6 +216,27 @@ class SdJwtTokenStatusListTest {
         verifier.clock.advance(Duration.ofSeconds(200));
         // Cached but past its exp (the refresh of 300 s is not due): refused all the same.
         unavailable(0);
+    }
+
+    @Test
+    void anUnknownStatusMechanismFailsClosed() {
+        Scenario s = verifier.sd1Scenario();
+        s.vcPayload = p -> p.put("status", Map.of("status_list_aggregation", Map.of("uri", uri)));
+        OAuthException e = assertThrows(
+                OAuthException.class, () -> verifier.authenticator.authenticate(s.assertion(), Optional.empty()));
+        assertEquals(Reason.VC_STATUS_UNAVAILABLE, e.reason(), e.description());
+        assertEquals(503, e.status());
+        assertEquals(0, server.totalHits());
+    }
+
+    @Test
+    void aStatusListReferenceWithoutUriOrWithANegativeIdxIsMalformed() {
+        for (Map<String, Object> ref :
+                List.of(Map.<String, Object>of("idx", 0), Map.<String, Object>of("uri", uri, "idx", -1))) {
+            Scenario s = verifier.sd1Scenario();
+            s.vcPayload = p -> p.put("status", Map.of("status_list", ref));
+            SdJwtLineageTest.refused(verifier, Reason.VC_MALFORMED, s.assertion());
+        }
     }
 
     @Test
