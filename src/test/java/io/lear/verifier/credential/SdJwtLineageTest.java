@@ -15,7 +15,6 @@ import io.lear.verifier.testsupport.TestMachine;
 import io.lear.verifier.testsupport.TestVerifier;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,7 +204,6 @@ class SdJwtLineageTest {
     @Test
     void aForgedIssuerSignatureIsRefused() {
         Scenario s = verifier.sd1Scenario();
-        s.sdIssued = (p, d) -> {};
         String sd = s.credential();
         String[] parts = sd.split("~", 2);
         String[] jws = parts[0].split("\\.");
@@ -368,9 +366,5 @@ class SdJwtLineageTest {
 
     static String base64(String vp) {
         return Base64.getEncoder().encodeToString(vp.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    static Map<String, Object> copy(Map<String, Object> m) {
-        return new LinkedHashMap<>(m);
     }
 }
