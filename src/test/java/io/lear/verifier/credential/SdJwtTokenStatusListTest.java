@@ -281,6 +281,13 @@ class SdJwtTokenStatusListTest {
             p.put("exp", verifier.clock.instant().minusSeconds(61).getEpochSecond());
         };
         SdJwtLineageTest.refused(verifier, Reason.VC_EXPIRED, expired.assertion());
+        TestVerifier untrustedIssuer = TestVerifier.create(
+                Map.of("verifier.fetch.allow-http", "true"),
+                "{\"issuers\":[{\"id\":\"" + Scenario.ISSUER_DID
+                        + "\",\"credentialTypes\":[\"learcredential.machine.w3c.3\"]}]}");
+        Scenario notTrustedForSd1 = untrustedIssuer.sd1Scenario();
+        notTrustedForSd1.vcPayload = p -> TokenStatusLists.point(p, uri, 0);
+        SdJwtLineageTest.refused(untrustedIssuer, Reason.VC_ISSUER_UNTRUSTED, notTrustedForSd1.assertion());
         assertEquals(0, server.totalHits(), "no status list fetched for a refused credential");
         accepted(0);
         assertEquals(1, server.totalHits());
