@@ -1,7 +1,5 @@
 package io.lear.verifier.credential;
 
-import io.lear.verifier.jose.CompactJws;
-
 /**
  * One lineage of machine credential (profile §16.1): its configuration id and how its encoding is read into the one
  * {@link MachineCredential} model that every check of {@link CredentialVerifier} works on. A new lineage is one more
@@ -13,7 +11,7 @@ public interface CredentialLineage {
 
     /**
      * Reads a credential of this lineage. Only reads: values are checked by the verifier; a credential that is not
-     * in this lineage's encoding is {@code vc_malformed}.
+     * in this lineage's encoding (a compact JWS or an SD-JWT) is {@code vc_malformed}.
      */
-    MachineCredential read(CompactJws jws);
+    MachineCredential read(PresentedCredential presented);
 }

@@ -17,14 +17,16 @@ import java.util.Set;
 public final class CredentialLineages {
     static final CredentialLineage LEGACY = new LegacyMachineLineage();
     static final CredentialLineage W3C3 = new W3c3MachineLineage();
-    /** The SD-JWT VC lineage: a known machine id, without a reader until it is built (issue 19). */
+    /** The SD-JWT VC lineage (profile §16.3). */
     public static final String SD1 = "learcredential.machine.sd.1";
+
+    static final CredentialLineage SD = new SdJwtMachineLineage();
 
     /** Every machine configuration id, as the fixed list of §16.1. */
     public static final List<String> MACHINE = VerifierConfig.MACHINE_CREDENTIAL_TYPES;
 
     private static final Map<String, CredentialLineage> READERS =
-            Map.of(LEGACY.configurationId(), LEGACY, W3C3.configurationId(), W3C3);
+            Map.of(LEGACY.configurationId(), LEGACY, W3C3.configurationId(), W3C3, SD1, SD);
 
     private final Set<String> accepted;
 

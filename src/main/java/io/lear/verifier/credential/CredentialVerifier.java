@@ -4,7 +4,6 @@ import io.lear.verifier.config.VerifierConfig;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.jose.CompactJws;
-import io.lear.verifier.jose.CredentialJwt;
 import io.lear.verifier.jose.JwsPolicy;
 import io.lear.verifier.jose.SafeText;
 import io.lear.verifier.jose.TimeWindow;
@@ -44,6 +43,7 @@ public class CredentialVerifier implements CredentialValidator {
     private final Optional<Participants> participants;
     private final StatusLists statusLists;
     private final CredentialLineages lineages;
+    private final KeyBindingVerifier keyBinding;
 
     @Inject
     public CredentialVerifier(
@@ -60,6 +60,8 @@ public class CredentialVerifier implements CredentialValidator {
         this.participants = participants;
         this.statusLists = statusLists;
         this.lineages = new CredentialLineages(config.credentialTypes());
+        this.keyBinding = new KeyBindingVerifier(
+                java.util.Set.of(config.issuer(), config.issuer() + "/", config.tokenEndpoint()), clock, skew);
     }
 
     /** For the CDI client proxy only (it never verifies anything itself). */
@@ -71,6 +73,7 @@ public class CredentialVerifier implements CredentialValidator {
         participants = null;
         statusLists = null;
         lineages = null;
+        keyBinding = null;
     }
 
     /** Verifies the one machine credential among {@code credentials} for {@code holder}. */
@@ -85,8 +88,8 @@ public class CredentialVerifier implements CredentialValidator {
     @Override
     public MachineCredential verify(List<String> credentials, DidKey holder, Optional<String> tenant) {
         Selected selected = selectMachineCredential(credentials);
-        MachineCredential vc = lineages.reader(selected.configurationId()).read(selected.jws());
-        CompactJws jws = selected.jws();
+        MachineCredential vc = lineages.reader(selected.configurationId()).read(selected.presented());
+        CompactJws jws = selected.presented().issuerJwt();
         Instant now = clock.instant();
         issuerSignatures.verifySignature(JwsPolicy.CREDENTIAL, jws, vc.issuerId(), now);
         checkIssuerObject(vc);
@@ -97,6 +100,10 @@ public class CredentialVerifier implements CredentialValidator {
         checkTrustedIssuer(vc, now);
         checkValidity(vc, now);
         checkHolderBinding(vc, holder);
+        // After the holder binding: the KB-JWT must be signed by the client key, which cnf has just been found to be.
+        if (selected.presented() instanceof PresentedCredential.Sd sd) {
+            keyBinding.verify(sd.sdJwt(), holder);
+        }
         tenant.ifPresent(t -> checkTenant(vc, t));
         participants.ifPresent(p -> p.requireListed(vc.mandator().organizationIdentifier()));
         // Last: the only check that may fetch, and only for a credential proven to come from a trusted issuer.
@@ -104,21 +111,21 @@ public class CredentialVerifier implements CredentialValidator {
         return vc;
     }
 
-    private record Selected(CompactJws jws, String configurationId) {}
+    private record Selected(PresentedCredential presented, String configurationId) {}
 
     /** Exactly one machine credential, of any lineage (§16.1); its lineage is checked against the accepted ones next. */
     private static Selected selectMachineCredential(List<String> credentials) {
         Selected machine = null;
         for (String c : credentials) {
-            CompactJws jws = CompactJws.parse(c, Reason.VC_MALFORMED, "credential", CompactJws.MAX_VC_CHARS);
-            Optional<String> id = CredentialLineages.configurationId(CredentialJwt.credentialJson(jws));
+            PresentedCredential presented = PresentedCredential.parse(c);
+            Optional<String> id = CredentialLineages.configurationId(presented.lineageClaims());
             if (CredentialLineages.isMachine(id)) {
                 if (machine != null) {
                     throw OAuthException.of(Reason.VP_MALFORMED, "VP holds more than one machine credential");
                 }
                 // The list's own constant, not the credential's text.
-                machine =
-                        new Selected(jws, CredentialLineages.MACHINE.get(CredentialLineages.MACHINE.indexOf(id.get())));
+                machine = new Selected(
+                        presented, CredentialLineages.MACHINE.get(CredentialLineages.MACHINE.indexOf(id.get())));
             }
         }
         if (machine != null) {

@@ -14,7 +14,8 @@ final class LegacyMachineLineage implements CredentialLineage {
     }
 
     @Override
-    public MachineCredential read(CompactJws jws) {
+    public MachineCredential read(PresentedCredential presented) {
+        CompactJws jws = presented.compactJws(MachineCredential.TYPE);
         return MachineCredentialParser.read(MachineCredential.TYPE, jws, Optional.empty(), false);
     }
 }

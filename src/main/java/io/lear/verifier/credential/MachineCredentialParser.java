@@ -27,7 +27,7 @@ public final class MachineCredentialParser {
 
     /** Reads a credential of the DOME legacy lineage ({@code LEARCredentialMachine}, profile §6). */
     public static MachineCredential parse(CompactJws jws) {
-        return CredentialLineages.LEGACY.read(jws);
+        return CredentialLineages.LEGACY.read(new PresentedCredential.Jws(jws));
     }
 
     /**
@@ -72,13 +72,13 @@ public final class MachineCredentialParser {
                 vc.raw());
     }
 
-    private static Mandatee mandatee(Claims mandate) {
+    static Mandatee mandatee(Claims mandate) {
         Claims m = mandate.object("mandatee").orElseThrow(() -> mandate.bad("no 'mandate.mandatee'"));
         String id = m.string("id").filter(s -> !s.isBlank()).orElseThrow(() -> mandate.bad("no 'mandatee.id'"));
         return new Mandatee(id, m.string("domain"), m.string("ipAddress"));
     }
 
-    private static Mandator mandator(Claims mandate) {
+    static Mandator mandator(Claims mandate) {
         Claims m = mandate.object("mandator").orElseThrow(() -> mandate.bad("no 'mandate.mandator'"));
         String org = m.string("organizationIdentifier")
                 .filter(s -> !s.isBlank())
@@ -92,7 +92,7 @@ public final class MachineCredentialParser {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Power> powers(Claims mandate) {
+    static List<Power> powers(Claims mandate) {
         Object raw = mandate.raw().get("power");
         if (raw == null) {
             return List.of();

@@ -21,7 +21,8 @@ final class W3c3MachineLineage implements CredentialLineage {
     }
 
     @Override
-    public MachineCredential read(CompactJws jws) {
+    public MachineCredential read(PresentedCredential presented) {
+        CompactJws jws = presented.compactJws(ID);
         Claims payload = jws.payload();
         if (payload.has("vc")) {
             throw OAuthException.of(

@@ -35,6 +35,29 @@ public final class JsonText {
      */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(String json, int maxDepth) {
+        Object root = parseContainer(json, maxDepth);
+        if (!(root instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        return (Map<String, Object>) root;
+    }
+
+    /**
+     * Parses a JSON array (an SD-JWT disclosure), with the same limits as {@link #parseObject}.
+     *
+     * @throws IllegalArgumentException with a short reason when {@code json} is not an array within {@code maxDepth}
+     *     levels, or repeats a member name
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Object> parseArray(String json, int maxDepth) {
+        Object root = parseContainer(json, maxDepth);
+        if (!(root instanceof List<?>)) {
+            throw new IllegalArgumentException("not a JSON array");
+        }
+        return (List<Object>) root;
+    }
+
+    private static Object parseContainer(String json, int maxDepth) {
         Deque<Object> stack = new ArrayDeque<>();
         Deque<String> keys = new ArrayDeque<>();
         Object root = null;
@@ -77,7 +100,7 @@ public final class JsonText {
                     default -> value = null;
                 }
                 if (stack.isEmpty()) {
-                    throw new IllegalArgumentException("not a JSON object");
+                    throw new IllegalArgumentException("not a JSON object or array");
                 }
                 add(stack.peek(), key, value);
                 key = null;
@@ -91,10 +114,7 @@ public final class JsonText {
             // Parsson signals some limits (number length, big scales) with unchecked exceptions of its own choosing.
             throw new IllegalArgumentException("not valid JSON");
         }
-        if (!(root instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        return (Map<String, Object>) root;
+        return root;
     }
 
     @SuppressWarnings("unchecked")

@@ -43,6 +43,22 @@ public final class IssuerSignatures {
         this.maxCachedCertificates = maxCachedCertificates;
     }
 
+    private static final java.util.regex.Pattern ORGANIZATION_IDENTIFIER =
+            java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    /**
+     * The issuer DID of an SD-JWT VC or Token Status List {@code iss} (profile §16.3): a DID as it is, or the bare
+     * organizationIdentifier the EUDIStack issuer writes, read as {@code did:elsi:<org>}; empty for anything else.
+     */
+    public static java.util.Optional<String> sdJwtIssuerId(String iss) {
+        if (iss.startsWith("did:")) {
+            return java.util.Optional.of(iss);
+        }
+        return ORGANIZATION_IDENTIFIER.matcher(iss).matches()
+                ? java.util.Optional.of(ELSI_PREFIX + iss)
+                : java.util.Optional.empty();
+    }
+
     int cachedCertificates() {
         return parsed.size();
     }

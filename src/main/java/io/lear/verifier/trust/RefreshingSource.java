@@ -29,7 +29,7 @@ public final class RefreshingSource<T> {
         T load() throws Exception;
     }
 
-    private record Snapshot<T>(T value, Instant loadedAt) {}
+    private record Snapshot<T>(T value, Instant loadedAt, Duration refresh) {}
 
     private final String name;
     private final Loader<T> loader;
@@ -37,6 +37,7 @@ public final class RefreshingSource<T> {
     private final Duration refresh;
     private final Duration maxStaleness;
     private final Executor background;
+    private final java.util.function.Function<T, Duration> refreshOf;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private final Object loadLock = new Object();
     private volatile Snapshot<T> current;
@@ -45,6 +46,22 @@ public final class RefreshingSource<T> {
 
     public RefreshingSource(
             String name, Loader<T> loader, Clock clock, Duration refresh, Duration maxStaleness, Executor background) {
+        this(name, loader, clock, refresh, maxStaleness, background, value -> refresh);
+    }
+
+    /**
+     * A source whose documents may ask to be reloaded sooner than {@code refresh} (a Token Status List's {@code ttl},
+     * profile §16.3): {@code refreshOf} gives each loaded copy's own interval, never longer than {@code refresh}.
+     */
+    public RefreshingSource(
+            String name,
+            Loader<T> loader,
+            Clock clock,
+            Duration refresh,
+            Duration maxStaleness,
+            Executor background,
+            java.util.function.Function<T, Duration> refreshOf) {
+        this.refreshOf = refreshOf;
         this.name = name;
         this.loader = loader;
         this.clock = clock;
@@ -57,7 +74,7 @@ public final class RefreshingSource<T> {
     public T get() throws StaleException {
         Instant now = clock.instant();
         Snapshot<T> s = current;
-        if (s != null && now.isBefore(s.loadedAt().plus(refresh))) {
+        if (s != null && now.isBefore(s.loadedAt().plus(s.refresh()))) {
             return s.value();
         }
         if (isUsable(s, now)) {
@@ -107,7 +124,9 @@ public final class RefreshingSource<T> {
     private Snapshot<T> load(Snapshot<T> previous) {
         lastAttempt = clock.instant();
         try {
-            current = new Snapshot<>(loader.load(), clock.instant());
+            T value = loader.load();
+            Duration own = refreshOf.apply(value);
+            current = new Snapshot<>(value, clock.instant(), own.compareTo(refresh) < 0 ? own : refresh);
         } catch (Exception e) {
             failures++;
             LOG.warning("trust source " + name + " could not be loaded: " + e.getMessage()
@@ -118,7 +137,7 @@ public final class RefreshingSource<T> {
 
     /** Starts with a copy loaded by the caller just now (so the first use costs no second fetch). */
     void seed(T value) {
-        current = new Snapshot<>(value, clock.instant());
+        current = new Snapshot<>(value, clock.instant(), refresh);
     }
 
     /**
@@ -128,7 +147,7 @@ public final class RefreshingSource<T> {
     public void refreshIfDue() {
         Instant now = clock.instant();
         Snapshot<T> s = current;
-        if (s == null || !now.isBefore(s.loadedAt().plus(refresh))) {
+        if (s == null || !now.isBefore(s.loadedAt().plus(s.refresh()))) {
             refreshInBackground(now);
         }
     }

@@ -28,6 +28,13 @@ public final class StatusLists {
     private static final Set<String> TYPES = Set.of("BitstringStatusListEntry", "StatusList2021Entry");
     private static final Set<String> PURPOSES = Set.of("revocation", "suspension");
     private static final int MAX_LISTS = 1000;
+    /**
+     * The {@link StatusEntry#type()} a lineage gives an IETF Token Status List reference ({@code status.status_list},
+     * profile §16.3), which has no type of its own.
+     */
+    public static final String TOKEN_STATUS_LIST = "TokenStatusList";
+
+    private static final String TOKEN_ACCEPT = "application/statuslist+jwt, application/jwt;q=0.9";
     private static final String ACCEPT =
             "application/vc+jwt, application/jwt, application/statuslist+jwt;q=0.9, */*;q=0.1";
 
@@ -38,6 +45,9 @@ public final class StatusLists {
         }
     }
 
+    /** A verified Token Status List of one issuer: its {@code exp}, checked on every use, and its own refresh. */
+    record TokenList(Optional<Instant> exp, Optional<Duration> ttl, TokenStatusList statuses) {}
+
     private final Fetcher fetcher;
     private final IssuerSignatures issuerSignatures;
     private final Clock clock;
@@ -47,6 +57,7 @@ public final class StatusLists {
     private final java.util.concurrent.Executor refreshes;
     private final Optional<RefreshingSource<Set<String>>> legacyList;
     private final ConcurrentHashMap<String, RefreshingSource<StatusList>> lists = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, RefreshingSource<TokenList>> tokenLists = new ConcurrentHashMap<>();
 
     public StatusLists(
             Fetcher fetcher,
@@ -104,6 +115,10 @@ public final class StatusLists {
     }
 
     private void checkStatusList(String issuerId, StatusEntry status) {
+        if (status.type().equals(TOKEN_STATUS_LIST)) {
+            checkTokenStatusList(issuerId, status);
+            return;
+        }
         if (!TYPES.contains(status.type())) {
             throw unavailable("credential status type is not supported");
         }
@@ -176,6 +191,88 @@ public final class StatusLists {
         return new StatusList(validFrom, validUntil, purpose, Bitstring.decode(encoded));
     }
 
+    /** Profile §16.3: the {@code bits} at {@code idx} of the list at {@code uri}; 0 passes, anything else revokes. */
+    private void checkTokenStatusList(String issuerId, StatusEntry status) {
+        String uri = status.listCredential().orElseThrow(() -> unavailable("credential status names no status list"));
+        long idx = status.index().orElseThrow(() -> unavailable("credential status has no index"));
+        if (!fetcher.permits(uri)) {
+            throw unavailable("credential status list URL is not allowed");
+        }
+        String key = issuerId + ' ' + uri;
+        if (tokenLists.size() >= MAX_LISTS && !tokenLists.containsKey(key)) {
+            tokenLists.clear();
+        }
+        RefreshingSource<TokenList> source = tokenLists.computeIfAbsent(
+                key,
+                k -> new RefreshingSource<>(
+                        "token status list",
+                        () -> loadTokenList(uri, issuerId),
+                        clock,
+                        refresh,
+                        maxStaleness,
+                        refreshes,
+                        list -> list.ttl().orElse(refresh)));
+        TokenList list;
+        try {
+            list = source.get();
+        } catch (RefreshingSource.StaleException e) {
+            throw unavailable("credential status list is unavailable");
+        }
+        if (list.exp().isPresent() && TimeWindow.ended(list.exp().get(), clock.instant(), skew)) {
+            throw unavailable("credential status list expired");
+        }
+        int value;
+        try {
+            value = list.statuses().status(idx);
+        } catch (IndexOutOfBoundsException e) {
+            throw unavailable("credential status index is outside the status list");
+        }
+        if (value != TokenStatusList.VALID) {
+            throw OAuthException.of(
+                    Reason.VC_REVOKED,
+                    "credential is " + (value == 2 ? "suspended" : "revoked") + " (status " + value + ")");
+        }
+    }
+
+    /**
+     * Fetches and verifies a Token Status List JWT of {@code issuer} (profile §16.3): {@code typ statuslist+jwt}, the
+     * issuer ({@code iss}, either form) and {@code sub} = its URI checked before anything else, the signature under
+     * the credential issuer rules, {@code exp} — all before {@code lst} is decoded.
+     */
+    private TokenList loadTokenList(String uri, String issuer) throws Exception {
+        String body = new String(fetcher.get(uri, TOKEN_ACCEPT), StandardCharsets.US_ASCII).trim();
+        CompactJws jws = CompactJws.parse(body, Reason.VC_MALFORMED, "token status list", Fetcher.MAX_BYTES);
+        if (!jws.header().string("typ").orElse("").equals("statuslist+jwt")) {
+            throw new IllegalStateException("token status list is not typ statuslist+jwt");
+        }
+        Claims payload = jws.payload();
+        if (!payload.string("iss")
+                .flatMap(IssuerSignatures::sdJwtIssuerId)
+                .orElse("")
+                .equals(issuer)) {
+            throw new IllegalStateException("token status list is not from the credential's issuer");
+        }
+        if (!payload.string("sub").orElse("").equals(uri)) {
+            throw new IllegalStateException("token status list 'sub' is not its URI");
+        }
+        Instant now = clock.instant();
+        issuerSignatures.verifySignature(JwsPolicy.STATUS_LIST, jws, issuer, now);
+        Optional<Instant> exp = payload.numericDate("exp");
+        if (exp.isPresent() && TimeWindow.ended(exp.get(), now, skew)) {
+            throw new IllegalStateException("token status list expired");
+        }
+        Optional<Duration> ttl = Optional.empty();
+        if (payload.raw().get("ttl") instanceof Long seconds && seconds > 0) {
+            ttl = Optional.of(Duration.ofSeconds(seconds));
+        }
+        Claims list = payload.object("status_list").orElseThrow(() -> payload.bad("no 'status_list'"));
+        if (!(list.raw().get("bits") instanceof Long bits)) {
+            throw payload.bad("'status_list.bits' is not an integer");
+        }
+        String lst = list.string("lst").orElseThrow(() -> payload.bad("no 'status_list.lst'"));
+        return new TokenList(exp, ttl, TokenStatusList.decode(bits, lst));
+    }
+
     private static OAuthException unavailable(String description) {
         return OAuthException.unavailable(
                 Reason.VC_STATUS_UNAVAILABLE, description, TrustDocuments.RETRY_AFTER_SECONDS);
@@ -183,18 +280,21 @@ public final class StatusLists {
 
     /** For metrics: how many lists are cached, the oldest one's age, and failed loads. */
     public int cachedCount() {
-        return lists.size();
+        return lists.size() + tokenLists.size();
     }
 
     public long maxAgeSeconds() {
-        return lists.values().stream()
+        return java.util.stream.Stream.concat(lists.values().stream(), tokenLists.values().stream())
                 .mapToLong(RefreshingSource::ageSeconds)
                 .max()
                 .orElse(0);
     }
 
     public long fetchFailures() {
-        return lists.values().stream().mapToLong(RefreshingSource::failures).sum();
+        return lists.values().stream().mapToLong(RefreshingSource::failures).sum()
+                + tokenLists.values().stream()
+                        .mapToLong(RefreshingSource::failures)
+                        .sum();
     }
 
     public Optional<RefreshingSource<Set<String>>> legacyList() {

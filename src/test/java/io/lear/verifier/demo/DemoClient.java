@@ -20,11 +20,13 @@ import org.jose4j.json.JsonUtil;
  * for it, wraps it in a VP and a client assertion exactly as DOME clients do (vp_token = standard
  * Base64 of the VP JWT), gets a token and calls the sample API with it.
  *
- * <p>Usage: {@code DemoClient [verifier-url] [demo-dir] [--format legacy|w3c3]}. {@code legacy}
+ * <p>Usage: {@code DemoClient [verifier-url] [demo-dir] [--format legacy|w3c3|sd-jwt]}. {@code legacy}
  * (default): a LEARCredentialMachine sealed RS256 as the DOME issuer does. {@code w3c3}: a
  * {@code learcredential.machine.w3c.3} credential sealed ES256 as the EUDIStack issuer mints it,
  * sent as the EUDIStack Java client sends it (header {@code jwk}, {@code X-Tenant} = the first
- * power domain; profile §16.6).
+ * power domain; profile §16.6). {@code sd-jwt}: a {@code learcredential.machine.sd.1} SD-JWT VC (ES256, {@code typ
+ * dc+sd-jwt}, bare organizationIdentifier {@code iss}, mandatee, mandator and power disclosed, no KB-JWT) as one string
+ * of {@code vp.verifiableCredential}, sent the same way (profile §16.3).
  */
 public final class DemoClient {
     private DemoClient() {}
@@ -41,20 +43,27 @@ public final class DemoClient {
                 positional.add(args[i]);
             }
         }
-        if (!format.equals("legacy") && !format.equals("w3c3")) {
-            System.err.println("--format must be legacy or w3c3");
+        if (!format.equals("legacy") && !format.equals("w3c3") && !format.equals("sd-jwt")) {
+            System.err.println("--format must be legacy, w3c3 or sd-jwt");
             System.exit(2);
         }
-        boolean w3c3 = format.equals("w3c3");
+        boolean sdJwt = format.equals("sd-jwt");
+        // Both EUDIStack formats: the EC seal, the EUDIStack client's request.
+        boolean w3c3 = format.equals("w3c3") || sdJwt;
         String verifier = positional.size() > 0 ? positional.get(0) : "http://localhost:9080";
         DemoEnvironment env = new DemoEnvironment(Path.of(positional.size() > 1 ? positional.get(1) : "target/demo"));
         TestPki.Issued seal = env.load(w3c3 ? "issuer-ec" : "issuer-rsa");
         TestPki.Issued intermediate = env.load("intermediate");
         Scenario s = new Scenario(seal, List.of(seal.x5c(), intermediate.x5c()), verifier);
-        if (w3c3) {
+        if (sdJwt) {
+            s.sdJwt();
+        } else if (w3c3) {
             s.eudiStack();
         }
-        System.out.println("format:       " + (w3c3 ? "learcredential.machine.w3c.3" : "LEARCredentialMachine"));
+        System.out.println("format:       "
+                + (sdJwt
+                        ? "learcredential.machine.sd.1"
+                        : w3c3 ? "learcredential.machine.w3c.3" : "LEARCredentialMachine"));
         System.out.println("machine DID:  " + s.machine.did());
 
         HttpClient http = HttpClient.newHttpClient();

@@ -33,6 +33,20 @@ public final class Scenario {
     public boolean w3c3 = false;
     /** The VP and assertion as the EUDIStack Java client builds them (header jwk, no kid, exp iat+120, no VP aud). */
     public boolean eudiStackClient = false;
+    /** A {@code learcredential.machine.sd.1} SD-JWT VC (profile §16.3) instead of a JWT VC. */
+    public boolean sd1 = false;
+    /** The sd.1 {@code iss}: the bare organizationIdentifier, as the EUDIStack issuer writes it now. */
+    public String sdIss = ORG;
+    /** Changes the sd.1 payload and disclosures together before signing (digests the issuer signs, say). */
+    public java.util.function.BiConsumer<Map<String, Object>, List<String>> sdIssued = (p, d) -> {};
+    /** Changes the disclosures sent, after signing (forged, dropped, repeated ones). */
+    public Consumer<List<String>> sdSent = d -> {};
+    /** Appends a Key Binding JWT (typ kb+jwt, aud, iat, sd_hash), signed by {@link #kbSigner} or the machine. */
+    public boolean keyBinding = false;
+
+    public TestMachine kbSigner;
+    public Consumer<Map<String, Object>> kbHeader = h -> {};
+    public Consumer<Map<String, Object>> kbPayload = p -> {};
 
     public Consumer<Map<String, Object>> vcHeader = h -> {};
     public Consumer<Map<String, Object>> vcPayload = p -> {};
@@ -67,7 +81,51 @@ public final class Scenario {
         return this;
     }
 
+    /** The sd.1 variant: an SD-JWT VC as the EUDIStack issuer mints it, in a request shaped as §16.6. */
+    public Scenario sdJwt() {
+        eudiStack();
+        w3c3 = false;
+        sd1 = true;
+        return this;
+    }
+
+    private String sdJwtCredential() {
+        SdJwts.Issued issued = SdJwts.sd1(sdIss, machine, now);
+        Map<String, Object> payload = issued.payload();
+        List<String> disclosures = new ArrayList<>(issued.disclosures());
+        sdIssued.accept(payload, disclosures);
+        vcPayload.accept(payload);
+        Map<String, Object> header = TestJwts.header(vcAlg);
+        header.put("typ", "dc+sd-jwt");
+        header.put("x5c", x5c);
+        header.put("sigT", now.toString());
+        vcHeader.accept(header);
+        String jwt = TestJwts.sign(header, payload, issuerCert.privateKey());
+        sdSent.accept(disclosures);
+        StringBuilder sd = new StringBuilder(jwt).append('~');
+        for (String d : disclosures) {
+            sd.append(d).append('~');
+        }
+        if (!keyBinding) {
+            return sd.toString();
+        }
+        TestMachine signer = kbSigner != null ? kbSigner : machine;
+        Map<String, Object> kbh = TestJwts.header(signer.alg());
+        kbh.put("typ", "kb+jwt");
+        kbHeader.accept(kbh);
+        Map<String, Object> kbp = new LinkedHashMap<>();
+        kbp.put("iat", now.getEpochSecond());
+        kbp.put("aud", audience);
+        kbp.put("nonce", UUID.randomUUID().toString());
+        kbp.put("sd_hash", SdJwts.digest(sd.toString()));
+        kbPayload.accept(kbp);
+        return sd + TestJwts.sign(kbh, kbp, signer.keys().getPrivate());
+    }
+
     public String credential() {
+        if (sd1) {
+            return sdJwtCredential();
+        }
         if (w3c3) {
             Map<String, Object> header = TestJwts.header(vcAlg);
             header.put("typ", "vc+jwt");

@@ -118,6 +118,13 @@ public final class TestVerifier {
         return s;
     }
 
+    /** A valid {@code learcredential.machine.sd.1} scenario against this verifier (ES256 seal, §16.6 request). */
+    public Scenario sd1Scenario() {
+        Scenario s = new Scenario(pki, ecIssuer, ISSUER).sdJwt();
+        s.now = clock.instant();
+        return s;
+    }
+
     /** A valid scenario against this verifier, issued by the RSA seal. */
     public Scenario scenario() {
         Scenario s = new Scenario(pki, rsaIssuer, ISSUER);

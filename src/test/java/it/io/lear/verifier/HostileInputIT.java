@@ -67,6 +67,9 @@ class HostileInputIT {
         while (bodies.size() < structural + 1800) {
             bodies.add(stringMutation());
         }
+        for (int i = 0; i < 300; i++) {
+            bodies.add(sdJwtMutation());
+        }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         Map<String, AtomicInteger> byReason = new ConcurrentHashMap<>();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -394,6 +397,67 @@ class HostileInputIT {
             default:
                 return body("eyJhbGciOiJFUzI1NiJ9." + "A".repeat(random.nextInt(50_000)) + ".AAAA");
         }
+    }
+
+    /** Its own seed, so the mutations above stay the ones they were. */
+    private final Random sdRandom = new Random(20261203L);
+
+    private static final List<String> BAD_DISCLOSURES = List.of(
+            "[]",
+            "[\"s\"]",
+            "[\"s\",\"_sd\",[]]",
+            "[\"s\",\"...\",1]",
+            "{\"a\":1}",
+            "[\"s\",\"mandatee\",{\"id\":\"did:key:z\"}]",
+            "[1,2,3]",
+            "[\"s\",\"a\",1e99999]",
+            "not json",
+            "[".repeat(40) + "]".repeat(40),
+            "[\"s\",\"n\",\"" + "x".repeat(9000) + "\"]");
+
+    /** A textual mutation of a valid learcredential.machine.sd.1 SD-JWT string in an otherwise valid request. */
+    private String sdJwtMutation() {
+        Scenario s = ItServer.sd1Scenario();
+        String vc = s.credential();
+        List<String> parts = new ArrayList<>(List.of(vc.split("~", -1)));
+        int kind = sdRandom.nextInt(7);
+        label = "sd-jwt mutation " + kind;
+        String mutated;
+        switch (kind) {
+            case 0 -> mutated = vc.substring(0, sdRandom.nextInt(vc.length()));
+            case 1 -> {
+                char[] c = vc.toCharArray();
+                for (int i = 1 + sdRandom.nextInt(4); i > 0; i--) {
+                    int at = sdRandom.nextInt(c.length);
+                    char replacement;
+                    do {
+                        replacement = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~"
+                                .charAt(sdRandom.nextInt(66));
+                    } while (replacement == c[at]);
+                    c[at] = replacement;
+                }
+                mutated = new String(c);
+            }
+            case 2 -> {
+                parts.remove(1 + sdRandom.nextInt(parts.size() - 2));
+                mutated = String.join("~", parts);
+            }
+            case 3 -> {
+                parts.add(1 + sdRandom.nextInt(parts.size() - 1), parts.get(1 + sdRandom.nextInt(parts.size() - 2)));
+                mutated = String.join("~", parts);
+            }
+            case 4 -> {
+                String bad = BAD_DISCLOSURES.get(sdRandom.nextInt(BAD_DISCLOSURES.size()));
+                parts.add(1 + sdRandom.nextInt(parts.size() - 1), io.lear.verifier.testsupport.TestJwts.b64(bad));
+                mutated = String.join("~", parts);
+            }
+            case 5 -> mutated = vc + (sdRandom.nextBoolean() ? s.assertion().substring(0, 200) : "a.b.c");
+            default -> mutated = vc + "~".repeat(1 + sdRandom.nextInt(3));
+        }
+        if (mutated.equals(vc)) {
+            mutated = vc + "x";
+        }
+        return body(s.assertionWith(s.presentation(mutated)));
     }
 
     private static Object deep(int depth) {

@@ -74,6 +74,12 @@ public final class ItServer {
         return new Scenario(seal, List.of(seal.x5c(), load("intermediate").x5c()), BASE).eudiStack();
     }
 
+    /** A valid {@code learcredential.machine.sd.1} SD-JWT VC scenario, sealed and sent as the EUDIStack stack does. */
+    public static Scenario sd1Scenario() {
+        TestPki.Issued seal = load("issuer-ec");
+        return new Scenario(seal, List.of(seal.x5c(), load("intermediate").x5c()), BASE).sdJwt();
+    }
+
     /** POST /oidc/token with extra headers, name and value in turn (a name may repeat). */
     public static HttpResponse<String> postToken(String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(TOKEN))

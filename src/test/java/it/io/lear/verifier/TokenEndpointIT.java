@@ -113,6 +113,42 @@ class TokenEndpointIT {
         assertEquals(200, ItServer.get("/api/sample/onboarding", accessToken).statusCode());
     }
 
+    /** Profile §16.3, §16.6: an SD-JWT VC in vp.verifiableCredential of the EUDIStack-shaped request. */
+    @Test
+    void issuesSd1TokenWithTheDisclosedVc() throws Exception {
+        Scenario s = ItServer.sd1Scenario();
+        s.keyBinding = true;
+        HttpResponse<String> r = ItServer.postToken(tokenForm(s.machine.did(), s.assertion()), "X-Tenant", "DOME");
+        assertEquals(200, r.statusCode(), r.body());
+        String accessToken = (String) json(r).get("access_token");
+        JwtClaims claims = new JwtConsumerBuilder()
+                .setVerificationKeyResolver(
+                        new HttpsJwksVerificationKeyResolver(new HttpsJwks(ItServer.BASE + "/oidc/jwks")))
+                .setExpectedIssuer(ItServer.BASE)
+                .setExpectedAudience(ItServer.BASE)
+                .setExpectedType(true, "at+jwt")
+                .build()
+                .processToClaims(accessToken);
+        assertEquals("learcredential.machine.sd.1", claims.getClaimValue("credential_type"));
+        assertEquals("dome", claims.getClaimValue("tenant"));
+        assertEquals(List.of("DOME/Onboarding/Execute"), claims.getStringListClaimValue("groups"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vc = (Map<String, Object>) claims.getClaimValue("vc");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> mandate = (Map<String, Object>) vc.get("mandate");
+        assertEquals(s.machine.did(), ((Map<?, ?>) mandate.get("mandatee")).get("id"));
+        assertFalse(mandate.containsKey("_sd") || mandate.containsKey("_sd_alg"), "the disclosed view");
+        assertEquals(200, ItServer.get("/api/sample/onboarding", accessToken).statusCode());
+
+        Scenario forged = ItServer.sd1Scenario();
+        forged.sdSent = d -> d.set(0, io.lear.verifier.testsupport.SdJwts.disclosure("mandatee", Map.of("id", "x")));
+        expect(
+                ItServer.postToken(tokenForm(forged.machine.did(), forged.assertion())),
+                401,
+                "invalid_client",
+                "vc_signature_invalid");
+    }
+
     @Test
     void refusesTenantsThatDoNotFit() {
         Scenario mismatch = ItServer.w3c3Scenario();
