@@ -113,6 +113,22 @@ public final class TirTrustedIssuers implements TrustedIssuers {
         return entries;
     }
 
+    /**
+     * Without a request: a DID the registry is never asked about, or a cached "not listed", is known to be listed
+     * nowhere here; anything else (a listed issuer's entry may need a reload) is left to {@link #lookup}.
+     */
+    @Override
+    public Optional<List<TrustedIssuer>> lookupWithoutFetch(String issuerId) {
+        if (!ELSI_DID.matcher(issuerId).matches()) {
+            return Optional.of(List.of());
+        }
+        Instant until = notListed.get(issuerId);
+        if (!listed.containsKey(issuerId) && until != null && clock.instant().isBefore(until)) {
+            return Optional.of(List.of());
+        }
+        return Optional.empty();
+    }
+
     /** For metrics and tests: issuers held as listed, and as not listed. */
     public int listedCount() {
         return listed.size();
