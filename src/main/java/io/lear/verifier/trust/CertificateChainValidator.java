@@ -1,5 +1,7 @@
 package io.lear.verifier.trust;
 
+import io.lear.verifier.cache.Admission;
+import io.lear.verifier.cache.BoundedCache;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.jose.TimeWindow;
@@ -21,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * PKIX validation of an {@code x5c} chain to the configured anchors (RFC 5280 via the JDK's
@@ -34,10 +35,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CertificateChainValidator {
     static final int MAX_INTERMEDIATES = IssuerSignatures.MAX_CHAIN - 1;
-    private final int maxCached;
     private final TrustAnchors anchors;
     private final Duration skew;
-    private final ConcurrentHashMap<String, Validity> validated = new ConcurrentHashMap<>();
+    /** Validated chains, kept once their request is granted ({@link Admission}). */
+    private final BoundedCache<String, Validity> validated;
 
     private record Validity(Instant notBefore, Instant notAfter) {
         boolean covers(Instant t, Duration skew) {
@@ -52,10 +53,11 @@ public final class CertificateChainValidator {
     CertificateChainValidator(TrustAnchors anchors, Duration skew, int maxCached) {
         this.anchors = anchors;
         this.skew = skew;
-        this.maxCached = maxCached;
+        this.validated = new BoundedCache<>(maxCached);
     }
 
-    int cachedChains() {
+    /** For tests and metrics: chains held. */
+    public long cachedChains() {
         return validated.size();
     }
 
@@ -76,10 +78,7 @@ public final class CertificateChainValidator {
             List<X509Certificate> path = buildPath(chain, at);
             SealCertificateProfile.checkPath(path);
             known = validity(path);
-            if (validated.size() >= maxCached) {
-                validated.clear();
-            }
-            validated.put(key, known);
+            Admission.stage(validated, key, known);
         }
         if (!known.covers(at, skew)) {
             throw untrusted("a certificate of the credential's certificate path is not valid now");

@@ -1,5 +1,7 @@
 package io.lear.verifier.trust;
 
+import io.lear.verifier.cache.Admission;
+import io.lear.verifier.cache.BoundedCache;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.jose.CompactJws;
@@ -30,10 +32,7 @@ public final class IssuerSignatures {
     private final CertificateChainValidator chains;
     private final DidKeyResolver dids;
     /** Parsed x5c certificates by their Base64 text: DOME issuers sign with the same few certificates. */
-    private final java.util.concurrent.ConcurrentHashMap<String, X509Certificate> parsed =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private final int maxCachedCertificates;
+    private final BoundedCache<String, X509Certificate> parsed;
 
     public IssuerSignatures(CertificateChainValidator chains, DidKeyResolver dids) {
         this(chains, dids, 1000);
@@ -42,10 +41,16 @@ public final class IssuerSignatures {
     IssuerSignatures(CertificateChainValidator chains, DidKeyResolver dids, int maxCachedCertificates) {
         this.chains = chains;
         this.dids = dids;
-        this.maxCachedCertificates = maxCachedCertificates;
+        this.parsed = new BoundedCache<>(maxCachedCertificates);
     }
 
-    int cachedCertificates() {
+    /** For tests and metrics: validated chains held. */
+    public long cachedChains() {
+        return chains.cachedChains();
+    }
+
+    /** For tests and metrics: certificates held. */
+    public long cachedCertificates() {
         return parsed.size();
     }
 
@@ -109,15 +114,13 @@ public final class IssuerSignatures {
         remember(encoded, chain);
     }
 
-    /** Only a chain that proved itself is kept: a stranger's certificates never occupy the cache. */
+    /**
+     * Only a chain that proved itself is staged, and it is kept only once its request is granted (the issuer trusted
+     * too): a stranger's certificates never occupy the cache.
+     */
     private void remember(List<String> encoded, List<X509Certificate> chain) {
         for (int i = 0; i < encoded.size(); i++) {
-            if (!parsed.containsKey(encoded.get(i))) {
-                if (parsed.size() >= maxCachedCertificates) {
-                    parsed.clear();
-                }
-                parsed.put(encoded.get(i), chain.get(i));
-            }
+            Admission.stage(parsed, encoded.get(i), chain.get(i));
         }
     }
 
