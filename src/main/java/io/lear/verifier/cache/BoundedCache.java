@@ -35,6 +35,16 @@ public final class BoundedCache<K, V> {
         cache.put(key, value);
     }
 
+    /** The entry, computed and added when absent (once per key at a time). */
+    public V computeIfAbsent(K key, java.util.function.Function<? super K, ? extends V> compute) {
+        return cache.get(key, compute);
+    }
+
+    /** A view of the values, for metrics. */
+    public java.util.Collection<V> values() {
+        return cache.asMap().values();
+    }
+
     public void remove(K key) {
         cache.invalidate(key);
     }

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Revocation and suspension (profile §7.4). A credential's {@code credentialStatus}
@@ -46,7 +45,9 @@ public final class StatusLists {
     private final Duration skew;
     private final java.util.concurrent.Executor refreshes;
     private final Optional<RefreshingSource<Set<String>>> legacyList;
-    private final ConcurrentHashMap<String, RefreshingSource<StatusList>> lists = new ConcurrentHashMap<>();
+    /** Bounded, W-TinyLFU: the lists of credentials that passed every other check, fetched by the verifier itself. */
+    private final io.lear.verifier.cache.BoundedCache<String, RefreshingSource<StatusList>> lists =
+            new io.lear.verifier.cache.BoundedCache<>(MAX_LISTS);
 
     public StatusLists(
             Fetcher fetcher,
@@ -118,9 +119,6 @@ public final class StatusLists {
         }
         // Keyed by issuer too: a list is only ever accepted as the statement of the issuer it was loaded for.
         String key = issuerId + ' ' + url;
-        if (lists.size() >= MAX_LISTS && !lists.containsKey(key)) {
-            lists.clear();
-        }
         RefreshingSource<StatusList> source = lists.computeIfAbsent(
                 key,
                 k -> new RefreshingSource<>(
@@ -183,7 +181,7 @@ public final class StatusLists {
 
     /** For metrics: how many lists are cached, the oldest one's age, and failed loads. */
     public int cachedCount() {
-        return lists.size();
+        return (int) lists.size();
     }
 
     public long maxAgeSeconds() {

@@ -221,7 +221,7 @@ class TirTrustedIssuersTest {
     }
 
     @Test
-    void listedCacheStopsTakingIssuersAtItsCap() {
+    void listedCacheStaysWithinItsCap() {
         registry.answer("/v4/issuers/did:elsi:A", ok(entry("did:elsi:A")));
         registry.answer("/v4/issuers/did:elsi:B", ok(entry("did:elsi:B")));
         TirTrustedIssuers t = tir(1, 10);
@@ -231,7 +231,7 @@ class TirTrustedIssuersTest {
     }
 
     @Test
-    void notListedCacheStartsOverAtItsCap() {
+    void notListedCacheEvictsInsteadOfStartingOver() {
         registry.answer("/v4/issuers/did:elsi:A", Answer.status(404));
         registry.answer("/v4/issuers/did:elsi:B", Answer.status(404));
         registry.answer("/v4/issuers/did:elsi:C", Answer.status(404));
@@ -240,6 +240,7 @@ class TirTrustedIssuersTest {
         t.lookup("did:elsi:B");
         assertEquals(2, t.notListedCount());
         t.lookup("did:elsi:C");
-        assertEquals(1, t.notListedCount());
+        // Caffeine's W-TinyLFU evicts one entry, not all (the "empty when full" map went to 1).
+        assertEquals(2, t.notListedCount());
     }
 }
