@@ -29,6 +29,7 @@ class PackageLayersTest {
                     "io.lear.verifier.jose..",
                     "io.lear.verifier.error..",
                     "io.lear.verifier.config..",
+                    "io.lear.verifier.cache..",
                     "io.lear.verifier.http..")
             .layer("Keys")
             .definedBy("io.lear.verifier.keys..")

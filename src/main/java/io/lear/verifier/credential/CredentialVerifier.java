@@ -29,8 +29,9 @@ import org.jose4j.lang.JoseException;
 /**
  * Verifies the presentation's machine credential (profile §6, §16) in a fixed order, the same for every lineage:
  * selection and lineage (configuration id, {@code verifier.credential.types}), reading by the lineage's reader,
- * algorithm, issuer key and signature (x5c chain or did:key), the issuer object against the seal, trusted issuer,
- * validity window, holder binding, {@code X-Tenant}, participant mandator, revocation.
+ * algorithm, the x5c's key limits and the seal's organizationIdentifier, the issuer object and the trusted issuer
+ * (lookups, before any key work), signature and certificate path (or did:key), trusted issuer again (the registry
+ * may now be asked), validity window, holder binding, {@code X-Tenant}, participant mandator, revocation.
  */
 @ApplicationScoped
 public class CredentialVerifier implements CredentialValidator {
@@ -91,8 +92,12 @@ public class CredentialVerifier implements CredentialValidator {
         MachineCredential vc = lineages.reader(selected.configurationId()).read(selected.presented());
         CompactJws jws = selected.presented().issuerJwt();
         Instant now = clock.instant();
-        issuerSignatures.verifySignature(JwsPolicy.CREDENTIAL, jws, vc.issuerId(), now);
-        checkIssuerObject(vc);
+        // Lookups before key work (issue 20): a stranger's credential for an issuer nobody trusts, or a seal of
+        // another organisation, is refused before its signature and certificate path cost anything.
+        issuerSignatures.verifySignature(JwsPolicy.CREDENTIAL, jws, vc.issuerId(), now, () -> {
+            checkIssuerObject(vc);
+            trustedIssuers.lookupWithoutFetch(vc.issuerId()).ifPresent(entries -> requireTrusted(vc, entries, now));
+        });
         vc.jwtIssuer()
                 .filter(iss -> !iss.equals(vc.issuerId()))
                 .ifPresent(iss -> LOG.warning("credential JWT 'iss' " + SafeText.of(iss) + " differs from vc.issuer "
@@ -148,8 +153,12 @@ public class CredentialVerifier implements CredentialValidator {
         }
     }
 
+    /** After the path: now the registry may be asked (§15.2). */
     private void checkTrustedIssuer(MachineCredential vc, Instant now) {
-        List<TrustedIssuer> entries = trustedIssuers.lookup(vc.issuerId());
+        requireTrusted(vc, trustedIssuers.lookup(vc.issuerId()), now);
+    }
+
+    private void requireTrusted(MachineCredential vc, List<TrustedIssuer> entries, Instant now) {
         if (entries.isEmpty()) {
             throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED, "credential issuer is not a trusted issuer");
         }

@@ -106,19 +106,53 @@ public final class MachineCredentialParser {
                 throw mandate.bad("'mandate.power' holds a non-object");
             }
             Claims p = new Claims((Map<String, Object>) m, Reason.VC_MALFORMED, "credential power");
-            // v1 names members tmf_*; v2 and later drop the prefix.
-            String domain = p.string("domain").or(() -> p.string("tmf_domain")).orElseThrow(() -> p.bad("no 'domain'"));
-            String function =
-                    p.string("function").or(() -> p.string("tmf_function")).orElseThrow(() -> p.bad("no 'function'"));
+            // v1 names members tmf_*; v2 and later drop the prefix. A power stating both with different values would
+            // be read one way here and the other by a resource server reading the token's vc: refused.
+            String domain = twin(p, "domain").orElseThrow(() -> p.bad("no 'domain'"));
+            String function = twin(p, "function").orElseThrow(() -> p.bad("no 'function'"));
             List<String> actions = p.has("action") ? p.stringOrList("action") : p.stringOrList("tmf_action");
+            if (p.has("action") && p.has("tmf_action") && !actions.equals(p.stringOrList("tmf_action"))) {
+                throw p.bad("'action' and 'tmf_action' differ");
+            }
+            if (p.has("type")
+                    && p.has("tmf_type")
+                    && !p.raw().get("type").equals(p.raw().get("tmf_type"))) {
+                throw p.bad("'type' and 'tmf_type' differ");
+            }
             if (actions.isEmpty() || actions.size() > MAX_ACTIONS) {
                 throw p.bad("'action' must hold 1 to " + MAX_ACTIONS + " values");
             }
             for (String a : actions) {
-                out.add(new Power(domain, function, a));
+                out.add(new Power(
+                        groupPart(p, "domain", domain), groupPart(p, "function", function), groupPart(p, "action", a)));
             }
         }
         return List.copyOf(out);
+    }
+
+    /** The unprefixed member or its v1 {@code tmf_} twin; both present and different → {@code vc_malformed}. */
+    private static Optional<String> twin(Claims p, String name) {
+        Optional<String> plain = p.string(name);
+        Optional<String> v1 = p.string("tmf_" + name);
+        if (plain.isPresent() && v1.isPresent() && !plain.equals(v1)) {
+            throw p.bad("'" + name + "' and 'tmf_" + name + "' differ");
+        }
+        return plain.or(() -> v1);
+    }
+
+    /**
+     * A power's domain, function or action becomes one third of a {@code domain/function/action} group: a {@code /}
+     * would let ("A/B", "C", "D") and ("A", "B/C", "D") name the same role, and control characters have no place in
+     * a role name.
+     */
+    private static String groupPart(Claims p, String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '/' || Character.isISOControl(c)) {
+                throw p.bad("'" + name + "' holds '/' or a control character");
+            }
+        }
+        return value;
     }
 
     private static final int MAX_STATUS_ENTRIES = 8;

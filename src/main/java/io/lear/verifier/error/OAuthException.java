@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * The only protocol exception: a refusal with its reason and a public description. The
- * description is sent to the client, so it names what is wrong and never echoes tokens or secrets.
+ * description is sent to the client, so it names what is wrong and never echoes tokens or secrets; it is bounded
+ * here, once for every path ({@link Descriptions}), because descriptions quote request parts.
  */
 public final class OAuthException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -16,9 +17,10 @@ public final class OAuthException extends RuntimeException {
 
     private OAuthException(Reason reason, String description, Integer retryAfterSeconds, String clientId) {
         // No stack trace: a refusal is an answer, not a fault.
-        super(reason.code() + ": " + description, null, false, false);
+        // Bounding is idempotent, so a re-attributed refusal (forClient) keeps its description.
+        super(reason.code() + ": " + Descriptions.bounded(description), null, false, false);
         this.reason = Objects.requireNonNull(reason);
-        this.description = Objects.requireNonNull(description);
+        this.description = Descriptions.bounded(Objects.requireNonNull(description));
         this.retryAfterSeconds = retryAfterSeconds;
         this.clientId = clientId;
     }

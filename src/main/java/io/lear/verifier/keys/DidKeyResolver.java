@@ -1,44 +1,38 @@
 package io.lear.verifier.keys;
 
-import java.util.concurrent.ConcurrentHashMap;
+import io.lear.verifier.cache.Admission;
+import io.lear.verifier.cache.BoundedCache;
 
 /**
- * Decodes did:keys, remembering the keys of clients that were granted a token: decoding a compressed
- * point costs a modular square root, and the same few machines call again and again. Only a granted
- * request adds an entry ({@link #remember}), so a stranger's throw-away did:keys, refused requests and
- * the public did:key JWKS endpoint leave nothing behind and cannot evict the keys of real clients. The
- * cache is bounded; when full it starts over rather than growing.
+ * Decodes did:keys, keeping the keys of clients that were granted a token: decoding a compressed point costs a
+ * modular square root, and the same few machines call again and again. A decoded key is only staged
+ * ({@link Admission}); it is kept once its request is granted, so a stranger's throw-away did:keys, refused requests
+ * and the public did:key JWKS endpoint leave nothing behind. Bounded, W-TinyLFU ({@link BoundedCache}).
  */
 public final class DidKeyResolver {
-    private final int maxEntries;
-    private final ConcurrentHashMap<String, DidKey> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<String, DidKey> cache;
 
     public DidKeyResolver() {
         this(10_000);
     }
 
     DidKeyResolver(int maxEntries) {
-        this.maxEntries = maxEntries;
+        this.cache = new BoundedCache<>(maxEntries);
     }
 
     /** @throws IllegalArgumentException when the value is not a supported did:key */
     public DidKey resolve(String did) {
         DidKey known = cache.get(did);
-        return known != null ? known : DidKey.parse(did);
+        if (known != null) {
+            return known;
+        }
+        DidKey key = DidKey.parse(did);
+        Admission.stage(cache, did, key);
+        return key;
     }
 
-    /** Keeps a key whose holder has proven everything a token needs. */
-    public void remember(DidKey key) {
-        if (cache.containsKey(key.did())) {
-            return;
-        }
-        if (cache.size() >= maxEntries) {
-            cache.clear();
-        }
-        cache.put(key.did(), key);
-    }
-
-    int size() {
+    /** For tests and metrics: keys held. */
+    public long size() {
         return cache.size();
     }
 }

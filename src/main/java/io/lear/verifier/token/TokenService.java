@@ -1,5 +1,6 @@
 package io.lear.verifier.token;
 
+import io.lear.verifier.cache.Admission;
 import io.lear.verifier.client.AuthenticatedClient;
 import io.lear.verifier.client.ClientAuthenticator;
 import io.lear.verifier.client.ReplayGuard;
@@ -90,7 +91,15 @@ public class TokenService {
     /** The outcome of a granted request: who got which token. */
     public record Grant(AuthenticatedClient client, AccessTokenIssuer.IssuedToken token) {}
 
+    /**
+     * Decides a request. What its checks would cache (the client's did:key, certificates, chains) is committed only
+     * once the token is signed ({@link Admission}): a refused or failed request leaves no entry behind.
+     */
     public Grant grant(TokenRequest request) {
+        return Admission.decide(() -> decide(request));
+    }
+
+    private Grant decide(TokenRequest request) {
         // Checked before authentication too, so that a bad scope costs no signature verification.
         scopes.grant(request.scope(), Set.of());
         String audience = audience(request);
@@ -103,9 +112,7 @@ public class TokenService {
             if (!replay.firstUse(client.clientId(), client.jti(), client.replayGuardUntil())) {
                 throw OAuthException.of(Reason.ASSERTION_REPLAYED, "client assertion 'jti' was already used");
             }
-            Grant grant = new Grant(client, issuer.issue(client, granted, audience, request.tenant()));
-            dids.remember(client.did());
-            return grant;
+            return new Grant(client, issuer.issue(client, granted, audience, request.tenant()));
         } catch (OAuthException e) {
             throw e.forClient(client.clientId());
         }

@@ -1,5 +1,7 @@
 package io.lear.verifier.trust;
 
+import io.lear.verifier.cache.Admission;
+import io.lear.verifier.cache.BoundedCache;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.jose.CompactJws;
@@ -22,16 +24,15 @@ import java.util.List;
  */
 public final class IssuerSignatures {
     static final String ELSI_PREFIX = "did:elsi:";
-    private static final int MAX_CHAIN = 10;
+    /** Leaf, intermediates and perhaps the root: real DOME seals send two or three (issue 20: cheap before costly). */
+    static final int MAX_CHAIN = 5;
+
     private static final int MAX_CERT_CHARS = 16 * 1024;
 
     private final CertificateChainValidator chains;
     private final DidKeyResolver dids;
     /** Parsed x5c certificates by their Base64 text: DOME issuers sign with the same few certificates. */
-    private final java.util.concurrent.ConcurrentHashMap<String, X509Certificate> parsed =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private final int maxCachedCertificates;
+    private final BoundedCache<String, X509Certificate> parsed;
 
     public IssuerSignatures(CertificateChainValidator chains, DidKeyResolver dids) {
         this(chains, dids, 1000);
@@ -40,7 +41,7 @@ public final class IssuerSignatures {
     IssuerSignatures(CertificateChainValidator chains, DidKeyResolver dids, int maxCachedCertificates) {
         this.chains = chains;
         this.dids = dids;
-        this.maxCachedCertificates = maxCachedCertificates;
+        this.parsed = new BoundedCache<>(maxCachedCertificates);
     }
 
     private static final java.util.regex.Pattern ORGANIZATION_IDENTIFIER =
@@ -59,7 +60,13 @@ public final class IssuerSignatures {
                 : java.util.Optional.empty();
     }
 
-    int cachedCertificates() {
+    /** For tests and metrics: validated chains held. */
+    public long cachedChains() {
+        return chains.cachedChains();
+    }
+
+    /** For tests and metrics: certificates held. */
+    public long cachedCertificates() {
         return parsed.size();
     }
 
@@ -70,9 +77,19 @@ public final class IssuerSignatures {
      *     vc_issuer_untrusted or vc_malformed
      */
     public void verifySignature(JwsPolicy policy, CompactJws jws, String issuerId, Instant now) {
+        verifySignature(policy, jws, issuerId, now, () -> {});
+    }
+
+    /**
+     * The same, cheap before costly (issue 20): the {@code x5c} is read and every key in it held to
+     * {@link PublicKeyLimits}, the seal's organizationIdentifier compared with the DID and {@code lookups} run (the
+     * caller's checks that need no key: the trusted issuer, say) before the signature and the certificate path,
+     * the only steps that compute with a key the request supplied.
+     */
+    public void verifySignature(JwsPolicy policy, CompactJws jws, String issuerId, Instant now, Runnable lookups) {
         policy.checkHeader(jws);
         if (issuerId.startsWith(ELSI_PREFIX)) {
-            verifyWithCertificate(policy, jws, issuerId.substring(ELSI_PREFIX.length()), now);
+            verifyWithCertificate(policy, jws, issuerId.substring(ELSI_PREFIX.length()), now, lookups);
         } else if (issuerId.startsWith(DidKey.PREFIX)) {
             DidKey key;
             try {
@@ -80,13 +97,15 @@ public final class IssuerSignatures {
             } catch (IllegalArgumentException e) {
                 throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED, "credential issuer did:key cannot be resolved");
             }
+            lookups.run();
             policy.requireSignature(jws, key.publicKey(), key.type().jwsAlgorithm(), "the issuer's did:key");
         } else {
             throw OAuthException.of(Reason.VC_ISSUER_UNTRUSTED, "credential issuer must be a did:elsi or did:key");
         }
     }
 
-    private void verifyWithCertificate(JwsPolicy policy, CompactJws jws, String organizationIdentifier, Instant now) {
+    private void verifyWithCertificate(
+            JwsPolicy policy, CompactJws jws, String organizationIdentifier, Instant now, Runnable lookups) {
         List<String> encoded = x5c(jws);
         List<X509Certificate> chain = certificates(encoded);
         if (jws.alg().equals("EdDSA")) {
@@ -94,26 +113,30 @@ public final class IssuerSignatures {
             throw OAuthException.of(
                     policy.signatureInvalid(), policy.what() + " signed with EdDSA under an x5c certificate");
         }
-        policy.requireSignature(jws, chain.get(0).getPublicKey(), null, "its x5c certificate");
-        chains.requireTrusted(chain, now);
-        // Exactly one value: a seal naming two organisations must not sign for either (§15.1).
+        // Every key the path search could try, not only the leaf's: no candidate with an oversized key is tried.
+        for (X509Certificate c : chain) {
+            PublicKeyLimits.require(c.getPublicKey());
+        }
+        // Exactly one value: a seal naming two organisations must not sign for either (§15.1). A lookup in the
+        // certificate's subject, so before the path: it refuses a stranger's seal for another organisation cheaply.
         if (!OrganizationIdentifier.of(chain.get(0)).equals(List.of(organizationIdentifier))) {
             throw OAuthException.of(
                     Reason.VC_CERTIFICATE_MISMATCH,
                     "credential certificate must hold exactly one organizationIdentifier, the did:elsi issuer's");
         }
+        lookups.run();
+        policy.requireSignature(jws, chain.get(0).getPublicKey(), null, "its x5c certificate");
+        chains.requireTrusted(chain, now);
         remember(encoded, chain);
     }
 
-    /** Only a chain that proved itself is kept: a stranger's certificates never occupy the cache. */
+    /**
+     * Only a chain that proved itself is staged, and it is kept only once its request is granted (the issuer trusted
+     * too): a stranger's certificates never occupy the cache.
+     */
     private void remember(List<String> encoded, List<X509Certificate> chain) {
         for (int i = 0; i < encoded.size(); i++) {
-            if (!parsed.containsKey(encoded.get(i))) {
-                if (parsed.size() >= maxCachedCertificates) {
-                    parsed.clear();
-                }
-                parsed.put(encoded.get(i), chain.get(i));
-            }
+            Admission.stage(parsed, encoded.get(i), chain.get(i));
         }
     }
 

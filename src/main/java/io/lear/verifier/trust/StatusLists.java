@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Revocation and suspension (profile §7.4). A credential's {@code credentialStatus}
@@ -56,8 +55,12 @@ public final class StatusLists {
     private final Duration skew;
     private final java.util.concurrent.Executor refreshes;
     private final Optional<RefreshingSource<Set<String>>> legacyList;
-    private final ConcurrentHashMap<String, RefreshingSource<StatusList>> lists = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, RefreshingSource<TokenList>> tokenLists = new ConcurrentHashMap<>();
+    /** Bounded, W-TinyLFU: the lists of credentials that passed every other check, fetched by the verifier itself. */
+    private final io.lear.verifier.cache.BoundedCache<String, RefreshingSource<StatusList>> lists =
+            new io.lear.verifier.cache.BoundedCache<>(MAX_LISTS);
+    /** The same for IETF Token Status Lists (sd.1). */
+    private final io.lear.verifier.cache.BoundedCache<String, RefreshingSource<TokenList>> tokenLists =
+            new io.lear.verifier.cache.BoundedCache<>(MAX_LISTS);
 
     public StatusLists(
             Fetcher fetcher,
@@ -133,9 +136,6 @@ public final class StatusLists {
         }
         // Keyed by issuer too: a list is only ever accepted as the statement of the issuer it was loaded for.
         String key = issuerId + ' ' + url;
-        if (lists.size() >= MAX_LISTS && !lists.containsKey(key)) {
-            lists.clear();
-        }
         RefreshingSource<StatusList> source = lists.computeIfAbsent(
                 key,
                 k -> new RefreshingSource<>(
@@ -199,9 +199,6 @@ public final class StatusLists {
             throw unavailable("credential status list URL is not allowed");
         }
         String key = issuerId + ' ' + uri;
-        if (tokenLists.size() >= MAX_LISTS && !tokenLists.containsKey(key)) {
-            tokenLists.clear();
-        }
         RefreshingSource<TokenList> source = tokenLists.computeIfAbsent(
                 key,
                 k -> new RefreshingSource<>(
@@ -280,7 +277,7 @@ public final class StatusLists {
 
     /** For metrics: how many lists are cached, the oldest one's age, and failed loads. */
     public int cachedCount() {
-        return lists.size() + tokenLists.size();
+        return (int) (lists.size() + tokenLists.size());
     }
 
     public long maxAgeSeconds() {

@@ -1,5 +1,6 @@
 package io.lear.verifier.trust;
 
+import io.lear.verifier.cache.BoundedCache;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
@@ -39,12 +39,13 @@ public final class TirTrustedIssuers implements TrustedIssuers {
     private final Duration refresh;
     private final Duration maxStaleness;
     private final Executor background;
-    private final int maxListed;
-    private final int maxNotListed;
-    /** Issuers the registry listed: refreshed in the background, kept up to max staleness. */
-    private final ConcurrentHashMap<String, RefreshingSource<List<TrustedIssuer>>> listed = new ConcurrentHashMap<>();
+    /**
+     * Issuers the registry listed: refreshed in the background, kept up to max staleness. Asked only about an issuer
+     * whose path and organizationIdentifier are verified (§15.2), so these are answers about trusted seals.
+     */
+    private final BoundedCache<String, RefreshingSource<List<TrustedIssuer>>> listed;
     /** Issuers the registry does not list, until when; apart, so they never evict a listed issuer. */
-    private final ConcurrentHashMap<String, Instant> notListed = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Instant> notListed;
 
     public TirTrustedIssuers(
             String base, Fetcher fetcher, Clock clock, Duration refresh, Duration maxStaleness, Executor background) {
@@ -60,8 +61,8 @@ public final class TirTrustedIssuers implements TrustedIssuers {
             Executor background,
             int maxListed,
             int maxNotListed) {
-        this.maxListed = maxListed;
-        this.maxNotListed = maxNotListed;
+        this.listed = new BoundedCache<>(maxListed);
+        this.notListed = new BoundedCache<>(maxNotListed);
         this.base = base;
         this.fetcher = fetcher;
         this.clock = clock;
@@ -99,27 +100,40 @@ public final class TirTrustedIssuers implements TrustedIssuers {
             throw TrustDocuments.trustUnavailable("the trusted issuers registry");
         }
         if (entries.isEmpty()) {
-            if (notListed.size() >= maxNotListed) {
-                notListed.clear();
-            }
             notListed.put(issuerId, now.plus(refresh));
-        } else if (listed.size() < maxListed) {
+        } else {
             notListed.remove(issuerId);
             RefreshingSource<List<TrustedIssuer>> fresh = new RefreshingSource<>(
                     "trusted issuers registry entry", () -> fetch(issuerId), clock, refresh, maxStaleness, background);
             fresh.seed(entries);
-            listed.putIfAbsent(issuerId, fresh);
+            listed.computeIfAbsent(issuerId, k -> fresh);
         }
         return entries;
     }
 
+    /**
+     * Without a request: a DID the registry is never asked about, or a cached "not listed", is known to be listed
+     * nowhere here; anything else (a listed issuer's entry may need a reload) is left to {@link #lookup}.
+     */
+    @Override
+    public Optional<List<TrustedIssuer>> lookupWithoutFetch(String issuerId) {
+        if (!ELSI_DID.matcher(issuerId).matches()) {
+            return Optional.of(List.of());
+        }
+        Instant until = notListed.get(issuerId);
+        if (listed.get(issuerId) == null && until != null && clock.instant().isBefore(until)) {
+            return Optional.of(List.of());
+        }
+        return Optional.empty();
+    }
+
     /** For metrics and tests: issuers held as listed, and as not listed. */
     public int listedCount() {
-        return listed.size();
+        return (int) listed.size();
     }
 
     public int notListedCount() {
-        return notListed.size();
+        return (int) notListed.size();
     }
 
     private List<TrustedIssuer> fetch(String issuerId) throws Exception {

@@ -208,14 +208,14 @@ class MachineCredentialShapeTest {
     }
 
     @Test
-    void x5cOfTenCertificatesIsRead() {
-        Scenario s = withChainOf(9);
+    void x5cOfFiveCertificatesIsRead() {
+        Scenario s = withChainOf(4);
         verifier.authenticator.authenticate(s.assertion(), Optional.empty());
     }
 
     @Test
-    void x5cOfElevenCertificatesIsTooLong() {
-        Scenario s = withChainOf(10);
+    void x5cOfSixCertificatesIsTooLong() {
+        Scenario s = withChainOf(5);
         OAuthException e = assertThrows(
                 OAuthException.class, () -> verifier.authenticator.authenticate(s.assertion(), Optional.empty()));
         assertEquals(Reason.VC_MALFORMED, e.reason(), e.description());

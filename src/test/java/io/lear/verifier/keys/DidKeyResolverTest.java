@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lear.verifier.cache.Admission;
 import org.junit.jupiter.api.Test;
 
 class DidKeyResolverTest {
@@ -13,7 +15,7 @@ class DidKeyResolverTest {
     private static final String C = "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp";
 
     @Test
-    void resolvingAloneKeepsNothing() {
+    void resolvingOutsideARequestKeepsNothing() {
         DidKeyResolver r = new DidKeyResolver(10);
         DidKey first = r.resolve(A);
         assertNotSame(first, r.resolve(A));
@@ -22,33 +24,41 @@ class DidKeyResolverTest {
     }
 
     @Test
-    void aRememberedKeyComesFromTheCache() {
+    void aKeyOfAGrantedRequestComesFromTheCache() {
         DidKeyResolver r = new DidKeyResolver(10);
-        DidKey a = r.resolve(A);
-        r.remember(a);
+        DidKey a = Admission.decide(() -> r.resolve(A));
         assertSame(a, r.resolve(A));
-        r.remember(r.resolve(A));
+        Admission.decide(() -> r.resolve(A));
         assertEquals(1, r.size());
     }
 
     @Test
-    void aFullCacheStartsOverInsteadOfGrowing() {
+    void aKeyOfARefusedRequestIsNotKept() {
+        DidKeyResolver r = new DidKeyResolver(10);
+        assertThrows(
+                IllegalStateException.class,
+                () -> Admission.decide(() -> {
+                    r.resolve(A);
+                    throw new IllegalStateException("refused");
+                }));
+        assertEquals(0, r.size());
+    }
+
+    @Test
+    void aFullCacheEvictsSomeEntriesNotAll() {
         DidKeyResolver r = new DidKeyResolver(2);
-        r.remember(r.resolve(A));
-        r.remember(r.resolve(B));
+        Admission.decide(() -> r.resolve(A));
+        Admission.decide(() -> r.resolve(B));
         assertEquals(2, r.size());
-        r.remember(r.resolve(B));
+        Admission.decide(() -> r.resolve(C));
         assertEquals(2, r.size());
-        DidKey c = r.resolve(C);
-        r.remember(c);
-        assertEquals(1, r.size());
-        assertSame(c, r.resolve(C));
+        assertTrue(r.size() > 0);
     }
 
     @Test
     void anUnsupportedDidIsRefused() {
         DidKeyResolver r = new DidKeyResolver(10);
-        assertThrows(IllegalArgumentException.class, () -> r.resolve("did:web:example.org"));
+        assertThrows(IllegalArgumentException.class, () -> Admission.decide(() -> r.resolve("did:web:example.org")));
         assertEquals(0, r.size());
     }
 }

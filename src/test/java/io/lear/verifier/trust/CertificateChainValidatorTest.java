@@ -295,14 +295,31 @@ class CertificateChainValidatorTest {
     }
 
     @Test
-    void aFullCacheStartsOver() {
+    void aFullCacheEvictsInsteadOfGrowing() {
         CertificateChainValidator v =
                 new CertificateChainValidator(TrustAnchors.of(List.of(PKI.root.certificate())), SKEW, 2);
-        trusted(v, LEAF, PKI.intermediate);
-        trusted(v, PKI.ecIssuer("VATES-Q0000000J"), PKI.intermediate);
+        granted(() -> trusted(v, LEAF, PKI.intermediate));
+        granted(() -> trusted(v, PKI.ecIssuer("VATES-Q0000000J"), PKI.intermediate));
         assertEquals(2, v.cachedChains());
-        trusted(v, PKI.ecIssuer("VATES-Q0000000J"), PKI.intermediate);
+        granted(() -> trusted(v, PKI.ecIssuer("VATES-Q0000000J"), PKI.intermediate));
+        assertEquals(2, v.cachedChains());
+    }
+
+    @Test
+    void aChainIsKeptOnlyWhenItsRequestIsGranted() {
+        CertificateChainValidator v = anchoredAt(PKI.root);
+        trusted(v, LEAF, PKI.intermediate);
+        assertEquals(0, v.cachedChains());
+        granted(() -> trusted(v, LEAF, PKI.intermediate));
         assertEquals(1, v.cachedChains());
+    }
+
+    /** Runs {@code check} as a granted request does: what it staged is committed. */
+    private static void granted(Runnable check) {
+        io.lear.verifier.cache.Admission.decide(() -> {
+            check.run();
+            return null;
+        });
     }
 
     @Test
@@ -331,11 +348,11 @@ class CertificateChainValidatorTest {
         io.lear.verifier.testsupport.Scenario s = tv.scenario();
         io.lear.verifier.jose.CompactJws vc =
                 io.lear.verifier.jose.CompactJws.parse(s.credential(), Reason.VC_MALFORMED, "credential", 100_000);
-        keys.verifySignature(
+        granted(() -> keys.verifySignature(
                 io.lear.verifier.jose.JwsPolicy.CREDENTIAL,
                 vc,
                 io.lear.verifier.testsupport.Scenario.ISSUER_DID,
-                tv.clock.instant());
+                tv.clock.instant()));
         assertEquals(1, keys.cachedCertificates());
     }
 

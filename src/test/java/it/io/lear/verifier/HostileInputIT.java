@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lear.verifier.testsupport.ProfileReasons;
 import io.lear.verifier.testsupport.Scenario;
+import io.lear.verifier.testsupport.TestJwts;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -115,6 +116,12 @@ class HostileInputIT {
                     || !ProfileReasons.ERROR_OF.containsKey(code)
                     || !ProfileReasons.ERROR_OF.get(code).equals(json.get("error"))) {
                 return "not a profile error: " + r.body();
+            }
+            // Issue 20: at most 256 characters of RFC 6749's printable ASCII, whatever the request held.
+            if (!(json.get("error_description") instanceof String d)
+                    || d.length() > 256
+                    || !d.chars().allMatch(c -> c >= 0x20 && c <= 0x7E && c != '"' && c != '\\')) {
+                return "unbounded or unprintable error_description: " + r.body();
             }
         } catch (Exception e) {
             return "not JSON (" + r.statusCode() + "): " + r.body();
@@ -289,6 +296,11 @@ class HostileInputIT {
                     s.vcHeader = h -> h.put(header, v);
                     return body(s.assertion());
                 }));
+        label = "reflected names";
+        // Issue 20: a duplicated header member whose name carries ESC, CR/LF, quotes and 2,000 characters.
+        String hostileName = "\\u001b[31m\\r\\n\\\"x\\\"" + "A".repeat(2000);
+        bodies.add(body(TestJwts.b64("{\"alg\":\"ES256\",\"" + hostileName + "\":1,\"" + hostileName + "\":2}") + "."
+                + TestJwts.b64("{}") + ".c2ln"));
         label = "huge arrays";
         // Huge arrays and many credentials.
         Scenario many = scenario();

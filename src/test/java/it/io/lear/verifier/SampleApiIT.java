@@ -74,6 +74,38 @@ class SampleApiIT {
                 get("/api/sample/whoami", (String) json(r).get("access_token")).statusCode());
     }
 
+    /**
+     * Issue 20 finding 3: the sample API's MP-JWT clock skew is verifier.clock-skew (60 s here), not Liberty's
+     * 5 minutes. A genuine token's claims, re-signed with the verifier's own key (the demo key set this server
+     * uses) with exp moved into the past: 30 s past is within the skew, 90 s past is not. Margins of 30 s, no
+     * sleeping.
+     */
+    @Test
+    void refusesATokenPastExpiryPlusTheVerifiersClockSkew() throws Exception {
+        String[] parts = token(scenario()).split("\\.");
+        Map<String, Object> header = decode(parts[0]);
+        Map<String, Object> claims = new LinkedHashMap<>(decode(parts[1]));
+        java.security.Key key = io.lear.verifier.keys.SigningKeys.fromJson(
+                        java.nio.file.Files.readString(ItServer.env().dir.resolve("keys.json")),
+                        java.util.Optional.empty())
+                .activePrivateKey();
+        long now = java.time.Instant.now().getEpochSecond();
+        claims.put("exp", now - 30);
+        claims.put("iat", now - 30 - 3600);
+        assertEquals(
+                200,
+                get("/api/sample/whoami", TestJwts.sign(new LinkedHashMap<>(header), claims, key))
+                        .statusCode(),
+                "30 s past exp is within the 60 s skew");
+        claims.put("exp", now - 90);
+        claims.put("iat", now - 90 - 3600);
+        assertEquals(
+                401,
+                get("/api/sample/whoami", TestJwts.sign(new LinkedHashMap<>(header), claims, key))
+                        .statusCode(),
+                "90 s past exp is past exp + the 60 s skew (Liberty's default skew, 5 minutes, would accept it)");
+    }
+
     private static Map<String, Object> decode(String b64) {
         try {
             return JsonUtil.parseJson(new String(Base64.getUrlDecoder().decode(b64), StandardCharsets.UTF_8));
