@@ -6,6 +6,7 @@ import io.lear.verifier.client.ReplayGuard;
 import io.lear.verifier.config.ConfigurationException;
 import io.lear.verifier.config.NativeCrypto;
 import io.lear.verifier.config.VerifierConfig;
+import io.lear.verifier.dpop.DpopProofVerifier;
 import io.lear.verifier.keys.DidKeyResolver;
 import io.lear.verifier.keys.SigningKeys;
 import io.lear.verifier.token.AccessTokenIssuer;
@@ -152,6 +153,12 @@ public class AuthorizationServer {
         if (replay instanceof RedisReplayGuard redis) {
             redis.close();
         }
+    }
+
+    /** The DPoP proof rules of the token endpoint (profile §17), on the server's clock and settings. */
+    @Produces
+    public DpopProofVerifier dpopProofs() {
+        return new DpopProofVerifier(clock, config.clockSkew(), config.dpopMaxAge());
     }
 
     @Produces

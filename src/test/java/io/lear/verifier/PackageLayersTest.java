@@ -33,6 +33,8 @@ class PackageLayersTest {
                     "io.lear.verifier.http..")
             .layer("Keys")
             .definedBy("io.lear.verifier.keys..")
+            .layer("Dpop")
+            .definedBy("io.lear.verifier.dpop..")
             .layer("Trust")
             .definedBy("io.lear.verifier.trust..")
             .layer("Credential")
@@ -49,6 +51,8 @@ class PackageLayersTest {
             .mayOnlyAccessLayers("Foundation")
             .whereLayer("Keys")
             .mayOnlyAccessLayers("Foundation")
+            .whereLayer("Dpop")
+            .mayOnlyAccessLayers("Foundation")
             .whereLayer("Trust")
             .mayOnlyAccessLayers("Foundation", "Keys")
             .whereLayer("Credential")
@@ -56,9 +60,9 @@ class PackageLayersTest {
             .whereLayer("Client")
             .mayOnlyAccessLayers("Foundation", "Keys", "Trust", "Credential")
             .whereLayer("Token")
-            .mayOnlyAccessLayers("Foundation", "Keys", "Trust", "Credential", "Client")
+            .mayOnlyAccessLayers("Foundation", "Keys", "Dpop", "Trust", "Credential", "Client")
             .whereLayer("Endpoints")
-            .mayOnlyAccessLayers("Foundation", "Keys", "Trust", "Credential", "Client", "Token", "Root");
+            .mayOnlyAccessLayers("Foundation", "Keys", "Dpop", "Trust", "Credential", "Client", "Token", "Root");
 
     /** Within the foundation: errors know nothing of JSON or JOSE, so JOSE parsing may raise them. */
     static final ArchRule ERRORS_AT_THE_BOTTOM = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
@@ -77,6 +81,7 @@ class PackageLayersTest {
             .that()
             .resideInAnyPackage(
                     "io.lear.verifier.keys..",
+                    "io.lear.verifier.dpop..",
                     "io.lear.verifier.trust..",
                     "io.lear.verifier.credential..",
                     "io.lear.verifier.client..",

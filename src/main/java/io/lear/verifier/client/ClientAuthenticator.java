@@ -7,6 +7,7 @@ import io.lear.verifier.credential.MachineCredential;
 import io.lear.verifier.credential.PresentationValidator;
 import io.lear.verifier.credential.PresentationVerifier;
 import io.lear.verifier.error.OAuthException;
+import io.lear.verifier.keys.DidKey;
 import io.lear.verifier.keys.DidKeyResolver;
 import io.lear.verifier.trust.TrustSetup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Authenticates a machine from its client assertion, in this order:
@@ -78,8 +80,21 @@ public class ClientAuthenticator {
     /** @param tenant the {@code X-Tenant} header, syntax-checked and lower case (profile §16.4) */
     public AuthenticatedClient authenticate(
             String clientAssertion, Optional<String> clientId, Optional<String> tenant) {
+        return authenticate(clientAssertion, clientId, tenant, client -> {});
+    }
+
+    /**
+     * @param proofOfPossession runs once the assertion's signature proved the client's did:key, before the VP: the
+     *     DPoP proof check of profile §17 (a refusal there is attributed to the client like any later one)
+     */
+    public AuthenticatedClient authenticate(
+            String clientAssertion,
+            Optional<String> clientId,
+            Optional<String> tenant,
+            Consumer<DidKey> proofOfPossession) {
         VerifiedAssertion assertion = assertions.verify(clientAssertion, clientId);
         try {
+            proofOfPossession.accept(assertion.client());
             List<String> vcs = presentations.verify(assertion.vpToken(), assertion.client());
             MachineCredential credential = credentials.verify(vcs, assertion.client(), tenant);
             return new AuthenticatedClient(

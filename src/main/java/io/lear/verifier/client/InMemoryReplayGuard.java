@@ -3,7 +3,9 @@ package io.lear.verifier.client;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,11 +34,38 @@ public final class InMemoryReplayGuard implements ReplayGuard {
     }
 
     @Override
-    public boolean firstUse(String clientId, String jti, Instant keepUntil) {
+    public Optional<ReplayGuard.Claim> firstUse(String clientId, List<ReplayGuard.Claim> claims) {
         long now = clock.millis();
         sweepIfDue(now);
-        ReplayKey key = ReplayKey.of(clientId, jti);
-        long until = keepUntil.toEpochMilli();
+        List<ReplayKey> taken = new ArrayList<>(claims.size());
+        for (ReplayGuard.Claim c : claims) {
+            ReplayKey key = ReplayKey.of(c.kind().scoped(clientId), c.jti());
+            long until = c.keepUntil().toEpochMilli();
+            boolean first;
+            try {
+                first = claim(key, until, now);
+            } catch (OAuthException full) {
+                release(taken);
+                throw full;
+            }
+            if (!first) {
+                // Nothing of a refused request stays: undo the claims made so far (a concurrent copy of this very
+                // request may have seen them meanwhile and been refused as a replay — it was one).
+                release(taken);
+                return Optional.of(c);
+            }
+            taken.add(key);
+        }
+        return Optional.empty();
+    }
+
+    private void release(List<ReplayKey> taken) {
+        for (ReplayKey k : taken) {
+            seen.remove(k);
+        }
+    }
+
+    private boolean claim(ReplayKey key, long until, long now) {
         Long previous = seen.get(key);
         if (previous == null && seen.size() >= maxEntries) {
             throw OAuthException.unavailable(

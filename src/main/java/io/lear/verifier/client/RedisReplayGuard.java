@@ -5,8 +5,10 @@ import io.lear.verifier.error.Reason;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -53,24 +55,45 @@ public final class RedisReplayGuard implements ReplayGuard, AutoCloseable {
         this.clock = clock;
     }
 
+    /**
+     * All keys of one request at once, atomically in Redis: none set when any exists. One claim (a request without
+     * DPoP) stays the single {@code SET NX PX} it always was.
+     */
+    private static final String CLAIM_ALL =
+            "for i, k in ipairs(KEYS) do if redis.call('EXISTS', k) == 1 then return i end end "
+                    + "for i, k in ipairs(KEYS) do redis.call('SET', k, '1', 'PX', ARGV[i]) end return 0";
+
     @Override
-    public boolean firstUse(String clientId, String jti, Instant keepUntil) {
-        long ttl = Math.max(1000, Duration.between(clock.instant(), keepUntil).toMillis());
-        String key = key(clientId, jti);
+    public Optional<ReplayGuard.Claim> firstUse(String clientId, List<ReplayGuard.Claim> claims) {
+        List<String> keys = new ArrayList<>(claims.size());
+        List<String> ttls = new ArrayList<>(claims.size());
+        for (ReplayGuard.Claim c : claims) {
+            keys.add(key(c.kind().scoped(clientId), c.jti()));
+            ttls.add(Long.toString(Math.max(
+                    1000, Duration.between(clock.instant(), c.keepUntil()).toMillis())));
+        }
         try {
-            return claim(key, ttl);
+            return replayed(claims, keys, ttls);
         } catch (JedisConnectionException first) {
             // After an outage the pool still holds connections Redis has closed (on an idle replica, all of
             // them): drop the idle ones and try once more on a fresh connection before refusing.
             redis.getPool().clear();
             try {
-                return claim(key, ttl);
+                return replayed(claims, keys, ttls);
             } catch (JedisException e) {
                 throw unavailable(e);
             }
         } catch (JedisException e) {
             throw unavailable(e);
         }
+    }
+
+    private Optional<ReplayGuard.Claim> replayed(List<ReplayGuard.Claim> claims, List<String> keys, List<String> ttls) {
+        if (keys.size() == 1) {
+            return claim(keys.get(0), Long.parseLong(ttls.get(0))) ? Optional.empty() : Optional.of(claims.get(0));
+        }
+        long seenAt = ((Number) redis.eval(CLAIM_ALL, keys, ttls)).longValue();
+        return seenAt == 0 ? Optional.empty() : Optional.of(claims.get((int) seenAt - 1));
     }
 
     private boolean claim(String key, long ttlMillis) {

@@ -56,6 +56,8 @@ public final class VerifierConfig {
     private final Optional<String> redisUri;
     private final int replayMaxEntries;
     private final String cryptoProvider;
+    private final boolean dpopRequired;
+    private final Duration dpopMaxAge;
 
     private VerifierConfig(Function<String, Optional<String>> source) {
         Reader r = new Reader(source);
@@ -121,6 +123,13 @@ public final class VerifierConfig {
         if (!cryptoProvider.equals("native") && !cryptoProvider.equals("jdk")) {
             throw new ConfigurationException("verifier.crypto.provider", "must be 'native' or 'jdk'");
         }
+        // §17: optional keeps clients that send no DPoP header (the EUDIStack client) working unchanged.
+        String dpop = r.string("verifier.dpop").orElse("optional");
+        if (!dpop.equals("optional") && !dpop.equals("required")) {
+            throw new ConfigurationException("verifier.dpop", "must be 'optional' or 'required'");
+        }
+        this.dpopRequired = dpop.equals("required");
+        this.dpopMaxAge = r.seconds("verifier.dpop.max-age", 300, 1, 3600);
         if (tirUrl.isPresent()) {
             r.checkAbsoluteUri("verifier.trust.tir-url", tirUrl.get());
         }
@@ -266,6 +275,16 @@ public final class VerifierConfig {
     /** {@code native} (AWS-LC when it loads) or {@code jdk}. */
     public String cryptoProvider() {
         return cryptoProvider;
+    }
+
+    /** {@code verifier.dpop=required}: a token request without a DPoP proof is refused (profile §17). */
+    public boolean dpopRequired() {
+        return dpopRequired;
+    }
+
+    /** How old a DPoP proof's {@code iat} may be (beyond the clock skew). */
+    public Duration dpopMaxAge() {
+        return dpopMaxAge;
     }
 
     /** Typed reads with the key in every error. */

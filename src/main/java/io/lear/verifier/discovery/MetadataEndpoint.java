@@ -51,6 +51,10 @@ public class MetadataEndpoint {
                 "token_endpoint_auth_signing_alg_values_supported",
                 JwsPolicy.CLIENT_ASSERTION.algorithms().stream().sorted().toList());
         m.put("scopes_supported", new ArrayList<>(config.tokenScopes()));
+        // RFC 9449 §5.1, from the proof policy itself (profile §17).
+        m.put(
+                "dpop_signing_alg_values_supported",
+                JwsPolicy.DPOP_PROOF.algorithms().stream().sorted().toList());
         m.put("response_types_supported", List.of());
         return m;
     }

@@ -11,6 +11,8 @@ public enum ErrorCode {
     INVALID_TARGET("invalid_target", 400),
     UNAUTHORIZED_CLIENT("unauthorized_client", 400),
     INVALID_CLIENT("invalid_client", 401),
+    /** RFC 9449 §5: a DPoP proof at the token endpoint that is missing, malformed or not the client's. */
+    INVALID_DPOP_PROOF("invalid_dpop_proof", 400),
     METHOD_NOT_ALLOWED("invalid_request", 405),
     UNSUPPORTED_MEDIA_TYPE("invalid_request", 415),
     NOT_FOUND("invalid_request", 404),

@@ -62,6 +62,18 @@ public record JwsPolicy(
             Reason.VC_ALG_NOT_ALLOWED,
             Reason.VC_SIGNATURE_INVALID,
             Reason.VC_SIGNATURE_INVALID);
+    /**
+     * Profile §17: a DPoP proof, signed with the key in its own {@code jwk} header (at the token endpoint that must be
+     * the client's did:key); the same algorithms as the client assertion, nothing critical, every refusal one reason.
+     */
+    public static final JwsPolicy DPOP_PROOF = new JwsPolicy(
+            "DPoP proof",
+            DID_KEY_ALGORITHMS,
+            Set.of(),
+            Reason.DPOP_PROOF_INVALID,
+            Reason.DPOP_PROOF_INVALID,
+            Reason.DPOP_PROOF_INVALID,
+            Reason.DPOP_PROOF_INVALID);
     /** Profile §7.4: a status list credential, under the same rules as the credential it speaks for. */
     public static final JwsPolicy STATUS_LIST = CREDENTIAL.named("status list credential");
 

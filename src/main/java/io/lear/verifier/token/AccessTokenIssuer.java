@@ -34,6 +34,16 @@ public final class AccessTokenIssuer {
     /** @param tenant the verified {@code X-Tenant}, lower case (profile §16.4), carried as claim {@code tenant} */
     public IssuedToken issue(
             AuthenticatedClient client, List<String> scopes, String audience, Optional<String> tenant) {
+        return issue(client, scopes, audience, tenant, Optional.empty());
+    }
+
+    /** @param jkt the thumbprint of the DPoP key the token is bound to (RFC 9449 §6.1), carried as {@code cnf.jkt} */
+    public IssuedToken issue(
+            AuthenticatedClient client,
+            List<String> scopes,
+            String audience,
+            Optional<String> tenant,
+            Optional<String> jkt) {
         MachineCredential vc = client.credential();
         Instant now = clock.instant();
         long iat = now.getEpochSecond();
@@ -54,6 +64,7 @@ public final class AccessTokenIssuer {
         claims.put("credential_id", vc.id());
         claims.put("credential_type", vc.configurationId());
         tenant.ifPresent(t -> claims.put("tenant", t));
+        jkt.ifPresent(t -> claims.put("cnf", Map.of("jkt", t)));
         // Always a JSON object (§16.5): the vc claim (VCDM 1.1) or the payload (VCDM 2.0).
         if (config.embedVc()) {
             claims.put("vc", vc.json());

@@ -1,5 +1,6 @@
 package io.lear.verifier.token;
 
+import io.lear.verifier.dpop.DpopHeaders;
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import java.net.URLDecoder;
@@ -15,20 +16,31 @@ import java.util.regex.Pattern;
 
 /**
  * A token request read from its form body (profile §3): every known parameter at most once, empty
- * values treated as absent (RFC 6749 §3.2), unknown parameters ignored; and the {@code X-Tenant}
- * header (profile §16.4), syntax-checked and in lower case.
+ * values treated as absent (RFC 6749 §3.2), unknown parameters ignored; the {@code X-Tenant}
+ * header (profile §16.4), syntax-checked and in lower case; and the one {@code DPoP} header, still unverified (§17).
  */
 public record TokenRequest(
         String clientAssertion,
         Optional<String> clientId,
         Optional<String> scope,
         Optional<String> resource,
-        Optional<String> tenant) {
+        Optional<String> tenant,
+        Optional<String> dpop) {
 
     /** A request without {@code X-Tenant}. */
     public TokenRequest(
             String clientAssertion, Optional<String> clientId, Optional<String> scope, Optional<String> resource) {
         this(clientAssertion, clientId, scope, resource, Optional.empty());
+    }
+
+    /** A request without a {@code DPoP} header. */
+    public TokenRequest(
+            String clientAssertion,
+            Optional<String> clientId,
+            Optional<String> scope,
+            Optional<String> resource,
+            Optional<String> tenant) {
+        this(clientAssertion, clientId, scope, resource, tenant, Optional.empty());
     }
 
     public static final String GRANT_CLIENT_CREDENTIALS = "client_credentials";
@@ -63,6 +75,16 @@ public record TokenRequest(
      */
     public static TokenRequest from(
             String contentType, byte[] body, boolean hasAuthorizationHeader, List<String> tenantHeaders) {
+        return from(contentType, body, hasAuthorizationHeader, tenantHeaders, List.of());
+    }
+
+    /** @param dpopHeaders the values of the request's {@code DPoP} headers (none, or one: profile §17) */
+    public static TokenRequest from(
+            String contentType,
+            byte[] body,
+            boolean hasAuthorizationHeader,
+            List<String> tenantHeaders,
+            List<String> dpopHeaders) {
         if (contentType == null
                 || !contentType
                         .toLowerCase(java.util.Locale.ROOT)
@@ -94,7 +116,8 @@ public record TokenRequest(
                 Optional.ofNullable(params.get("client_id")),
                 Optional.ofNullable(params.get("scope")),
                 Optional.ofNullable(params.get("resource")),
-                tenant);
+                tenant,
+                DpopHeaders.single(dpopHeaders));
     }
 
     /** §16.4: at most one X-Tenant header, of {@code [A-Za-z0-9._-]{1,64}}; kept in lower case. */

@@ -117,10 +117,12 @@ public class TokenResource {
         boolean hasAuthorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         List<String> tenants =
                 Optional.ofNullable(headers.getRequestHeader("X-Tenant")).orElse(List.of());
+        List<String> dpop =
+                Optional.ofNullable(headers.getRequestHeader("DPoP")).orElse(List.of());
         String requestId = (String) http.getAttribute(RequestIdFilter.ATTRIBUTE);
         Function<InputStream, Answer> decideOn = body -> {
             try {
-                return new Answer(decide(contentType, hasAuthorization, tenants, body, requestId), null, false);
+                return new Answer(decide(contentType, hasAuthorization, tenants, dpop, body, requestId), null, false);
             } catch (OAuthException e) {
                 return new Answer(null, e, false);
             }
@@ -212,14 +214,25 @@ public class TokenResource {
      */
     String decide(
             String contentType, boolean hasAuthorization, List<String> tenants, InputStream body, String requestId) {
+        return decide(contentType, hasAuthorization, tenants, List.of(), body, requestId);
+    }
+
+    /** @param dpop the request's {@code DPoP} header values (profile §17) */
+    String decide(
+            String contentType,
+            boolean hasAuthorization,
+            List<String> tenants,
+            List<String> dpop,
+            InputStream body,
+            String requestId) {
         long started = System.nanoTime();
         try {
             TokenService.Grant grant =
-                    tokens.grant(TokenRequest.from(contentType, readBounded(body), hasAuthorization, tenants));
+                    tokens.grant(TokenRequest.from(contentType, readBounded(body), hasAuthorization, tenants, dpop));
             audit.granted(requestId, grant, started);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("access_token", grant.token().accessToken());
-            json.put("token_type", "Bearer");
+            json.put("token_type", grant.tokenType());
             json.put("expires_in", grant.token().expiresIn());
             json.put("scope", grant.token().scope());
             return JsonText.write(json);

@@ -171,8 +171,31 @@ class InMemoryReplayGuardTest {
         assertEquals(java.util.Set.of(gauge), guard.gauges().keySet());
         assertEquals(2L, guard.gauges().get(gauge).getAsLong());
         assertTrue(guard.isReachable());
-        ReplayGuard plain = (client, jti, keepUntil) -> true;
+        ReplayGuard plain = (client, claims) -> java.util.Optional.empty();
         assertTrue(plain.isReachable());
         assertEquals(java.util.Map.of(), plain.gauges());
+    }
+
+    @Test
+    void theJtisOfOneRequestAreClaimedTogetherOrNotAtAll() {
+        ReplayClaimsContract.check(
+                new InMemoryReplayGuard(clock, 1000),
+                "did:key:zA",
+                clock.instant().plusSeconds(60));
+    }
+
+    @Test
+    void aFullStoreLeavesNoPartOfARequestBehind() {
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 1);
+        Instant keep = clock.instant().plusSeconds(60);
+        OAuthException e = assertThrows(
+                OAuthException.class,
+                () -> guard.firstUse(
+                        "did:key:zA",
+                        List.of(
+                                new ReplayGuard.Claim(ReplayGuard.Kind.ASSERTION, "a", keep),
+                                new ReplayGuard.Claim(ReplayGuard.Kind.DPOP_PROOF, "p", keep))));
+        assertEquals(Reason.REPLAY_STORE_UNAVAILABLE, e.reason());
+        assertEquals(0, guard.size());
     }
 }

@@ -189,4 +189,20 @@ class RedisReplayGuardTest {
             assertFalse(g.firstUse(CLIENT, jti, clock.instant().plusSeconds(60)));
         }
     }
+
+    @Test
+    void theJtisOfOneRequestAreClaimedTogetherOrNotAtAll() {
+        try (RedisReplayGuard g = guard("0")) {
+            ReplayClaimsContract.check(g, CLIENT + unique(), clock.instant().plusSeconds(60));
+        }
+    }
+
+    @Test
+    void assertionKeysAreTheKeysOfEarlierReleasesAndProofKeysDiffer() {
+        assertEquals(
+                RedisReplayGuard.key(CLIENT, "j"),
+                RedisReplayGuard.key(ReplayGuard.Kind.ASSERTION.scoped(CLIENT), "j"));
+        assertFalse(RedisReplayGuard.key(CLIENT, "j")
+                .equals(RedisReplayGuard.key(ReplayGuard.Kind.DPOP_PROOF.scoped(CLIENT), "j")));
+    }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The error table of the profile (../shared/spec/m2m-profile.md §12, with §16.4's tenant_mismatch), copied by hand: tests take allowed
+ * The error table of the profile (../shared/spec/m2m-profile.md §12, with §16.4's tenant_mismatch and §17's DPoP reasons), copied by hand: tests take allowed
  * {@code error}/{@code reason} pairs from here, never from the implementation's {@code Reason} enum.
  */
 public final class ProfileReasons {
@@ -55,6 +55,11 @@ public final class ProfileReasons {
             Map.entry("vc_mandator_untrusted", "invalid_client"),
             // §16.4
             Map.entry("tenant_mismatch", "invalid_client"),
+            // §17
+            Map.entry("dpop_proof_invalid", "invalid_dpop_proof"),
+            Map.entry("dpop_key_mismatch", "invalid_dpop_proof"),
+            Map.entry("dpop_proof_replayed", "invalid_dpop_proof"),
+            Map.entry("dpop_proof_missing", "invalid_dpop_proof"),
             Map.entry("method_not_allowed", "invalid_request"),
             Map.entry("unsupported_media_type", "invalid_request"),
             Map.entry("vc_status_unavailable", "temporarily_unavailable"),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lear.verifier.demo.DemoEnvironment;
+import io.lear.verifier.testsupport.DpopProofs;
 import io.lear.verifier.testsupport.Scenario;
 import io.lear.verifier.testsupport.TestPki;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.jose4j.json.JsonUtil;
 
@@ -68,6 +70,7 @@ final class Smoke {
         assertEquals(401, get(base + "/api/sample/whoami", badSignature).statusCode());
         assertEquals(200, get(base + "/api/sample/whoami", withoutPower).statusCode());
         assertEquals(403, get(base + "/api/sample/onboarding", withoutPower).statusCode());
+        dpop(new Scenario(seal, chain, base), base);
 
         HttpResponse<String> ready = get(readiness, null);
         assertEquals(200, ready.statusCode(), ready.body());
@@ -84,16 +87,48 @@ final class Smoke {
         assertFalse(console.contains("SLF4J:"), "SLF4J warnings on the console");
     }
 
+    /**
+     * Profile §17 on this server: a DPoP-bound token works at the sample API with the DPoP scheme and a proof of the
+     * machine's key; the token alone, as Bearer or without a proof, gets 401.
+     */
+    private static void dpop(Scenario s, String base) throws Exception {
+        String token = token(s, new DpopProofs(s.machine, base + "/oidc/token", Instant.now()).proof());
+        String whoami = base + "/api/sample/whoami";
+        DpopProofs proof = new DpopProofs(s.machine, whoami, Instant.now());
+        proof.htm = "GET";
+        proof.accessToken = token;
+        HttpResponse<String> bound = HTTP.send(
+                HttpRequest.newBuilder(URI.create(whoami))
+                        .header("Authorization", "DPoP " + token)
+                        .header("DPoP", proof.proof())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, bound.statusCode(), "DPoP call: " + bound.body());
+        assertTrue(bound.body().contains(s.machine.did()), bound.body());
+        assertEquals(401, get(whoami, token).statusCode(), "a DPoP-bound token sent as Bearer");
+        HttpResponse<String> noProof = HTTP.send(
+                HttpRequest.newBuilder(URI.create(whoami))
+                        .header("Authorization", "DPoP " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, noProof.statusCode(), "a DPoP call without a proof");
+    }
+
     private static String token(Scenario s) throws Exception {
+        return token(s, null);
+    }
+
+    private static String token(Scenario s, String dpopProof) throws Exception {
         String form = "grant_type=client_credentials&client_id=" + enc(s.machine.did())
                 + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
                 + "&client_assertion=" + enc(s.assertion());
-        HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(s.audience + "/oidc/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.audience + "/oidc/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (dpopProof != null) {
+            b.header("DPoP", dpopProof);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         assertSecurityHeaders(r, "/oidc/token");
         assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
