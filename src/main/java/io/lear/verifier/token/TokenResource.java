@@ -112,7 +112,11 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public void token(@Context HttpHeaders headers, @Context HttpServletRequest http, @Suspended AsyncResponse answer) {
+    public void token(
+            @Context HttpHeaders headers,
+            @Context HttpServletRequest http,
+            InputStream entity,
+            @Suspended AsyncResponse answer) {
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         boolean hasAuthorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         List<String> tenants =
@@ -129,10 +133,13 @@ public class TokenResource {
         };
         try {
             long declared = http.getContentLengthLong();
-            ServletInputStream in = http.getInputStream();
             if (declared > TokenRequest.MAX_BODY_BYTES) {
                 answer.resume(render.apply(decideOn.apply(refusing(Reason.REQUEST_TOO_LARGE, tooLarge()))
                         .closing()));
+            } else if (!(entity instanceof ServletInputStream in)) {
+                // The JAX-RS runtime read into the body itself (Jersey, on Payara, peeks a byte when none has
+                // arrived yet): only its stream has the whole body, read as it comes (README, Deploying).
+                answer.resume(render.apply(decideOn.apply(entity)));
             } else if (declared >= 0 && in.available() >= declared) {
                 answer.resume(render.apply(decideOn.apply(in)));
             } else {

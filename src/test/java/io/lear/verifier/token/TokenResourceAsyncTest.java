@@ -212,7 +212,7 @@ class TokenResourceAsyncTest {
         byte[] form = tokenForm(v.scenario());
         Arriving in = new Arriving(form, form.length);
         Answer answer = new Answer();
-        resource.token(headers(), request(form.length, in), answer.proxy);
+        resource.token(headers(), request(form.length, in), in, answer.proxy);
         assertGranted(answer.only());
         assertNull(in.listener, "no non-blocking read for a body already received");
         assertEquals(List.of(), answer.timeoutsMillis);
@@ -224,7 +224,7 @@ class TokenResourceAsyncTest {
         byte[] form = tokenForm(v.scenario());
         Arriving in = new Arriving(form, 10);
         Answer answer = new Answer();
-        resource.token(headers(), request(form.length, in), answer.proxy);
+        resource.token(headers(), request(form.length, in), in, answer.proxy);
         assertEquals(List.of(), answer.resumed, "nothing decided before the body is in");
         assertNotNull(in.listener);
         assertEquals(List.of(5_000L), deadlines.scheduledMillis, "verifier.token.body-timeout, default 5 s");
@@ -242,7 +242,7 @@ class TokenResourceAsyncTest {
         byte[] form = tokenForm(v.scenario());
         Arriving in = new Arriving(form, form.length);
         Answer answer = new Answer();
-        resource.token(headers(), request(-1, in), answer.proxy);
+        resource.token(headers(), request(-1, in), in, answer.proxy);
         assertNotNull(in.listener);
         in.arriveAll();
         assertGranted(answer.only());
@@ -253,7 +253,7 @@ class TokenResourceAsyncTest {
         byte[] form = tokenForm(v.scenario());
         Arriving in = new Arriving(form, 10);
         Answer answer = new Answer();
-        resource.token(headers(), request(form.length, in), answer.proxy);
+        resource.token(headers(), request(form.length, in), in, answer.proxy);
         deadlines.pass();
         assertRefusedAndClosed(answer.only(), Reason.MALFORMED_REQUEST, "request body did not arrive within 5 s");
         in.arriveAll();
@@ -265,7 +265,7 @@ class TokenResourceAsyncTest {
         byte[] form = tokenForm(v.scenario());
         Arriving in = new Arriving(form, 10);
         Answer answer = new Answer();
-        resource.token(headers(), request(form.length, in), answer.proxy);
+        resource.token(headers(), request(form.length, in), in, answer.proxy);
         in.listener.onError(new IOException("reset"));
         assertRefusedAndClosed(answer.only(), Reason.MALFORMED_REQUEST, "request body could not be read");
     }
@@ -275,7 +275,7 @@ class TokenResourceAsyncTest {
         Arriving in = new Arriving(new byte[10], 0);
         in.failOnAvailable = true;
         Answer answer = new Answer();
-        resource.token(headers(), request(10, in), answer.proxy);
+        resource.token(headers(), request(10, in), in, answer.proxy);
         assertRefusedAndClosed(answer.only(), Reason.MALFORMED_REQUEST, "request body could not be read");
     }
 
@@ -283,7 +283,7 @@ class TokenResourceAsyncTest {
     void aDeclaredLengthOverTheLimitIsRefusedWithoutReadingAByte() {
         Arriving in = new Arriving(new byte[10], 10);
         Answer answer = new Answer();
-        resource.token(headers(), request(TokenRequest.MAX_BODY_BYTES + 1L, in), answer.proxy);
+        resource.token(headers(), request(TokenRequest.MAX_BODY_BYTES + 1L, in), in, answer.proxy);
         assertRefusedAndClosed(answer.only(), Reason.REQUEST_TOO_LARGE, "request body exceeds 131072 bytes");
         assertEquals(0, in.pos, "not one byte read");
         assertNull(in.listener);
@@ -295,7 +295,7 @@ class TokenResourceAsyncTest {
         Arrays.fill(limit, (byte) 'a');
         Arriving in = new Arriving(limit, limit.length);
         Answer answer = new Answer();
-        resource.token(headers(), request(limit.length, in), answer.proxy);
+        resource.token(headers(), request(limit.length, in), in, answer.proxy);
         TokenResource.Answer a = answer.only();
         assertEquals(Reason.MISSING_PARAMETER, a.refusal().reason(), "read whole and judged as a form, not by size");
         assertFalse(a.close());
@@ -307,9 +307,21 @@ class TokenResourceAsyncTest {
         Arrays.fill(big, (byte) 'a');
         Arriving in = new Arriving(big, big.length);
         Answer answer = new Answer();
-        resource.token(headers(), request(-1, in), answer.proxy);
+        resource.token(headers(), request(-1, in), in, answer.proxy);
         in.listener.onDataAvailable();
         assertRefusedAndClosed(answer.only(), Reason.REQUEST_TOO_LARGE, "request body exceeds 131072 bytes");
         assertEquals(TokenRequest.MAX_BODY_BYTES + 1, in.pos, "one byte over the limit, no more");
+    }
+
+    @Test
+    void aBodyTheRuntimeAlreadyReadIntoIsTakenFromItsOwnStream() {
+        // Jersey (Payara) hands the resource its own stream, having read a byte of the servlet stream.
+        byte[] form = tokenForm(v.scenario());
+        Arriving servlet = new Arriving(form, 0);
+        Answer answer = new Answer();
+        resource.token(headers(), request(form.length, servlet), new java.io.ByteArrayInputStream(form), answer.proxy);
+        assertGranted(answer.only());
+        assertNull(servlet.listener, "the servlet stream is not read around the runtime");
+        assertEquals(List.of(), deadlines.scheduledMillis);
     }
 }
