@@ -76,7 +76,12 @@ public class StrangerCostBench {
         AmazonCorrettoCryptoProvider.INSTANCE.assertHealthy();
         verifier = TestVerifier.create();
         tokens = TokenService.wire(
-                verifier.config, verifier.clock, verifier.keys, verifier.dids, verifier.trust, (c, j, u) -> true);
+                verifier.config,
+                verifier.clock,
+                verifier.keys,
+                verifier.dids,
+                verifier.trust,
+                (c, claims) -> Optional.empty());
         Scenario s = verifier.scenario();
         legitimate = new TokenRequest(s.assertion(), Optional.empty(), Optional.empty(), Optional.empty());
         tokens.grant(legitimate); // the client's did:key, certificates and chain are now cached, as for a regular

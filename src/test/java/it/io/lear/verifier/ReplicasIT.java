@@ -3,6 +3,7 @@ package it.io.lear.verifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lear.verifier.testsupport.DpopProofs;
 import io.lear.verifier.testsupport.Scenario;
 import io.lear.verifier.testsupport.TestPki;
 import java.io.File;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +134,21 @@ class ReplicasIT {
     }
 
     @Test
+    void aDpopProofUsedAtOneReplicaIsRefusedAtTheOther() throws Exception {
+        // Profile §17: a proof's jti is single use per client in the shared replay store, like the assertion's.
+        Scenario s = scenario();
+        String proof = new DpopProofs(s.machine, ISSUER + "/oidc/token", Instant.now()).proof();
+        HttpResponse<String> bound = post(a, ItServer.tokenForm(s.machine.did(), s.assertion()), proof);
+        assertEquals(200, bound.statusCode(), bound.body());
+        assertEquals("DPoP", json(bound).get("token_type"));
+        // A fresh assertion (its own jti) with the same proof, at the other replica.
+        HttpResponse<String> replayed = post(b, ItServer.tokenForm(s.machine.did(), s.assertion()), proof);
+        assertEquals(400, replayed.statusCode(), replayed.body());
+        assertEquals("invalid_dpop_proof", json(replayed).get("error"));
+        assertEquals("dpop_proof_replayed", json(replayed).get("reason"));
+    }
+
+    @Test
     void redisOutageFailsClosedAndHeals() throws Exception {
         redis.destroyForcibly().waitFor();
         Scenario s = scenario();
@@ -224,12 +241,17 @@ class ReplicasIT {
     }
 
     private static HttpResponse<String> post(String base, String body) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/oidc/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post(base, body, null);
+    }
+
+    private static HttpResponse<String> post(String base, String body, String dpopProof) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/oidc/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (dpopProof != null) {
+            request.header("DPoP", dpopProof);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String url, String bearer) {
