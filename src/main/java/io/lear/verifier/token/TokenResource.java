@@ -218,13 +218,9 @@ public class TokenResource {
     /**
      * The decision on one request, audited and counted whatever it is: the token response's JSON, or an
      * {@link OAuthException} — a refusal, or {@code server_error} for a bug, without internals.
+     *
+     * @param dpop the request's {@code DPoP} header values (profile §17)
      */
-    String decide(
-            String contentType, boolean hasAuthorization, List<String> tenants, InputStream body, String requestId) {
-        return decide(contentType, hasAuthorization, tenants, List.of(), body, requestId);
-    }
-
-    /** @param dpop the request's {@code DPoP} header values (profile §17) */
     String decide(
             String contentType,
             boolean hasAuthorization,

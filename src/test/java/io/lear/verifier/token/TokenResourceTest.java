@@ -53,8 +53,8 @@ class TokenResourceTest {
     @Test
     void grantedRequestAnswersTheBearerTokenResponseAndIsCounted() throws Exception {
         TokenResource resource = new TokenResource(v.tokens, audit, v.config);
-        Map<String, Object> json =
-                JsonUtil.parseJson(resource.decide(FORM, false, List.of(), body(tokenForm(v.scenario())), "req-1"));
+        Map<String, Object> json = JsonUtil.parseJson(
+                resource.decide(FORM, false, List.of(), List.of(), body(tokenForm(v.scenario())), "req-1"));
         assertEquals(List.of("access_token", "token_type", "expires_in", "scope"), new ArrayList<>(json.keySet()));
         assertEquals("Bearer", json.get("token_type"));
         assertEquals(3600L, ((Number) json.get("expires_in")).longValue());
@@ -67,7 +67,8 @@ class TokenResourceTest {
     void refusalIsCountedThenThrownToTheErrorMapping() {
         TokenResource resource = new TokenResource(v.tokens, audit, v.config);
         OAuthException e = assertThrows(
-                OAuthException.class, () -> resource.decide(FORM, true, List.of(), body(tokenForm(v.scenario())), "r"));
+                OAuthException.class,
+                () -> resource.decide(FORM, true, List.of(), List.of(), body(tokenForm(v.scenario())), "r"));
         assertEquals(400, e.status());
         assertEquals("invalid_request", e.error().code());
         assertEquals(Reason.MULTIPLE_CLIENT_AUTH, e.reason());
@@ -85,7 +86,7 @@ class TokenResourceTest {
         TokenResource resource = new TokenResource(broken, audit, v.config);
         OAuthException e = assertThrows(
                 OAuthException.class,
-                () -> resource.decide(FORM, false, List.of(), body(tokenForm(v.scenario())), "r"));
+                () -> resource.decide(FORM, false, List.of(), List.of(), body(tokenForm(v.scenario())), "r"));
         assertEquals(500, e.status());
         assertEquals("server_error", e.error().code());
         assertEquals(Reason.SERVER_ERROR, e.reason());
