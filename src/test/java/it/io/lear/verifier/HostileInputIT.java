@@ -86,7 +86,7 @@ class HostileInputIT {
                         .build());
                 String problem = check(r);
                 if (problem != null) {
-                    failures.add(problem + " <- " + what);
+                    failures.add(problem + " <- " + what + granted(r, body));
                 } else {
                     byReason.computeIfAbsent(reason(r), k -> new AtomicInteger())
                             .incrementAndGet();
@@ -221,6 +221,29 @@ class HostileInputIT {
             return "not JSON (" + r.statusCode() + "): " + r.body();
         }
         return null;
+    }
+
+    /** For a token that should not exist: whom it was issued to and who asked, to tell a wrong grant from a mix-up. */
+    private static String granted(HttpResponse<String> r, String body) {
+        if (r.statusCode() != 200) {
+            return "";
+        }
+        try {
+            String token = (String) JsonUtil.parseJson(r.body()).get("access_token");
+            String claims = new String(
+                    java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            String assertion = java.net.URLDecoder.decode(
+                    body.replaceAll(".*client_assertion=([^&]*).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
+            String asserted = new String(
+                    java.util.Base64.getUrlDecoder().decode(assertion.split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return " (token sub " + JsonUtil.parseJson(claims).get("sub") + ", request iss "
+                    + JsonUtil.parseJson(asserted).get("iss") + ", response headers "
+                    + r.headers().map() + ")";
+        } catch (Exception e) {
+            return " (" + e + ")";
+        }
     }
 
     private static String reason(HttpResponse<String> r) {
