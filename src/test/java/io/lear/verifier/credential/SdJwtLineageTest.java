@@ -306,6 +306,17 @@ class SdJwtLineageTest {
     }
 
     @Test
+    void keyBindingIatExactlyOneSkewAwayIsAccepted() {
+        verifier.clock.set(verifier.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        for (long offset : new long[] {-60, 60}) {
+            Scenario s = verifier.sd1Scenario();
+            s.keyBinding = true;
+            s.kbPayload = p -> p.put("iat", verifier.clock.instant().getEpochSecond() + offset);
+            assertEquals(SD1, authenticate(s).credential().configurationId());
+        }
+    }
+
+    @Test
     void keyBindingWithAStaleFutureOrMissingIatIsRefused() {
         for (long offset : new long[] {-61, 61}) {
             Scenario s = verifier.sd1Scenario();

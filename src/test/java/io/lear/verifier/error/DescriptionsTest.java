@@ -60,4 +60,19 @@ class DescriptionsTest {
         assertEquals(e.description(), e.forClient("did:key:zA").description());
         assertTrue(e.getMessage().length() <= 256 + "assertion_malformed: ".length());
     }
+
+    @Test
+    void textOf257IsCutAndOf255Kept() {
+        assertEquals("x".repeat(255), Descriptions.bounded("x".repeat(255)));
+        assertEquals("x".repeat(253) + "...", Descriptions.bounded("x".repeat(258)));
+        // An escape that crosses 256 characters still cuts to 256.
+        assertEquals("x".repeat(253) + "...", Descriptions.bounded("x".repeat(255) + "\u0001"));
+        assertEquals("x".repeat(255) + "y", Descriptions.bounded("x".repeat(255) + "y"));
+    }
+
+    @Test
+    void edgesOfThePrintableSetAndOfLatin1() {
+        assertEquals(" !#[]~", Descriptions.bounded(" !#[]~"));
+        assertEquals("%1F%7F%FF%u0100", Descriptions.bounded("\u001f\u007f\u00ff\u0100"));
+    }
 }

@@ -94,4 +94,22 @@ class JwsPolicyTest {
                 refusal(() -> JwsPolicy.STATUS_LIST.verify(es, other.getPublic(), null, "k")));
         JwsPolicy.CLIENT_ASSERTION.verify(es, EC.getPublic(), "ES256", "k");
     }
+
+    @Test
+    void namedKeepsEveryRuleAndChangesOnlyTheName() {
+        JwsPolicy c = JwsPolicy.CREDENTIAL;
+        JwsPolicy named = c.named("status list credential");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                new JwsPolicy(
+                        "status list credential",
+                        c.algorithms(),
+                        c.understoodCritical(),
+                        Reason.VC_MALFORMED,
+                        Reason.VC_ALG_NOT_ALLOWED,
+                        Reason.VC_SIGNATURE_INVALID,
+                        Reason.VC_SIGNATURE_INVALID),
+                named);
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "other", JwsPolicy.DPOP_PROOF.named("other").what());
+    }
 }

@@ -299,4 +299,60 @@ class SdJwtTest {
         String top = digest;
         refused(Reason.VC_MALFORMED, () -> parse(payload(top), ds.toArray(new String[0])));
     }
+
+    private static SdJwtPolicy policy(int maxChars, int maxDisclosureChars, int maxDepth) {
+        return new SdJwtPolicy(
+                "test SD-JWT",
+                maxChars,
+                64,
+                maxDisclosureChars,
+                maxDepth,
+                Reason.VC_MALFORMED,
+                Reason.VC_SIGNATURE_INVALID);
+    }
+
+    @Test
+    void aLeadingTildeIsStillTheSdJwtForm() {
+        assertTrue(SdJwt.isSdJwt("~"));
+        assertTrue(SdJwt.isSdJwt("~x"));
+        assertFalse(SdJwt.isSdJwt("x"));
+    }
+
+    @Test
+    void textAndDisclosureOfExactlyTheirLimitsAreRead() {
+        String d = SdJwts.disclosure("given_name", "Erika");
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("_sd", List.of(SdJwts.digest(d)));
+        String text = jwt(payload) + "~" + d + "~";
+        SdJwt read = SdJwt.parse(text, policy(text.length(), d.length(), 32));
+        assertEquals("Erika", read.disclosed().get("given_name"));
+        refused(Reason.VC_MALFORMED, () -> SdJwt.parse(text, policy(text.length() - 1, d.length(), 32)));
+        refused(Reason.VC_MALFORMED, () -> SdJwt.parse(text, policy(text.length(), d.length() - 1, 32)));
+    }
+
+    @Test
+    void depthCountsEveryLevelOfObjectsAndArrays() {
+        // The payload is level 1, its members level 2.
+        assertEquals(
+                Map.of("a", 1L),
+                SdJwt.parse(jwt(Map.of("a", 1)) + "~", policy(100_000, 1000, 2)).disclosed());
+        refused(Reason.VC_MALFORMED, () -> SdJwt.parse(jwt(Map.of("a", 1)) + "~", policy(100_000, 1000, 1)));
+        // An object member's members are level 3.
+        refused(
+                Reason.VC_MALFORMED,
+                () -> SdJwt.parse(jwt(Map.of("a", Map.of("b", 1))) + "~", policy(100_000, 1000, 2)));
+        // An array's elements are level 3, disclosed or not.
+        refused(Reason.VC_MALFORMED, () -> SdJwt.parse(jwt(Map.of("a", List.of(1))) + "~", policy(100_000, 1000, 2)));
+        assertEquals(
+                Map.of("a", List.of(1L)),
+                SdJwt.parse(jwt(Map.of("a", List.of(1))) + "~", policy(100_000, 1000, 3))
+                        .disclosed());
+        String e = SdJwts.element(1);
+        Map<String, Object> withElement = Map.of("a", List.of(Map.of("...", SdJwts.digest(e))));
+        refused(Reason.VC_MALFORMED, () -> SdJwt.parse(jwt(withElement) + "~" + e + "~", policy(100_000, 1000, 2)));
+        assertEquals(
+                Map.of("a", List.of(1L)),
+                SdJwt.parse(jwt(withElement) + "~" + e + "~", policy(100_000, 1000, 3))
+                        .disclosed());
+    }
 }

@@ -79,4 +79,13 @@ class DidKeyTest {
         System.arraycopy(v, v.length - n, out, 32 - n, n);
         return out;
     }
+
+    @Test
+    void hashCodeIsObjectsHashOfTheDid() {
+        String did = "did:key:zDnaeV2n9nK8Uabvcgaa9XdJkdbqUahLLpbt4WqS83F8pPCv7";
+        // Objects.hash(did) is 31 + did.hashCode() (Arrays.hashCode of a one-element array).
+        org.junit.jupiter.api.Assertions.assertEquals(
+                31 + did.hashCode(), DidKey.parse(did).hashCode());
+        org.junit.jupiter.api.Assertions.assertEquals(DidKey.parse(did), DidKey.parse(did));
+    }
 }
