@@ -2,6 +2,7 @@ package io.lear.verifier.trust;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertThrowsExactly;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -95,6 +96,28 @@ class TokenStatusListTest {
                 (long) Bitstring.MAX_BYTES * 8, TokenStatusList.decode(1, exact).size());
         String over = zlib(new byte[Bitstring.MAX_BYTES + 1]);
         assertThrows(IOException.class, () -> TokenStatusList.decode(1, over));
+    }
+
+    @Test
+    void theIndexJustPastTheEndIsRefusedAsOutsideTheList() throws IOException {
+        // Exactly IndexOutOfBoundsException: the bound check, not an array access past the end.
+        TokenStatusList list = TokenStatusList.decode(2, "eNo76fITAAPfAgc");
+        assertEquals(
+                "status index outside the list",
+                assertThrowsExactly(IndexOutOfBoundsException.class, () -> list.status(12))
+                        .getMessage());
+        assertEquals(3, list.status(11));
+    }
+
+    @Test
+    void gzipOfExactlySixteenMebibytesIsAccepted() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(new byte[Bitstring.MAX_BYTES]);
+        }
+        TokenStatusList list = TokenStatusList.decode(
+                1, Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray()));
+        assertEquals((long) Bitstring.MAX_BYTES * 8, list.size());
     }
 
     static String zlib(byte[] bytes) throws IOException {

@@ -123,4 +123,11 @@ class TrustSetupTest {
         setup(Map.of("verifier.trust.issuers", ISSUERS), new ClosingExecutor()).close();
         assertTrue(closed.get());
     }
+
+    @Test
+    void exposesTheConfiguredAnchorsAndItsSources() {
+        TrustSetup t = setup(Map.of("verifier.trust.issuers", ISSUERS), Runnable::run);
+        assertFalse(t.anchors().isEmpty());
+        assertFalse(t.sources().isEmpty());
+    }
 }
