@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -132,7 +131,6 @@ public class TokenResource {
                 return new Answer(null, e, false);
             }
         };
-        CountDownLatch returned = new CountDownLatch(1);
         try {
             long declared = http.getContentLengthLong();
             if (declared > TokenRequest.MAX_BODY_BYTES) {
@@ -145,38 +143,12 @@ public class TokenResource {
             } else if (declared >= 0 && in.available() >= declared) {
                 answer.resume(render.apply(decideOn.apply(in)));
             } else {
-                collect(in, answer, decideOn, afterReturn(http.getAsyncContext()::start, returned));
+                collect(in, answer, decideOn, http.getAsyncContext()::start);
             }
         } catch (IOException e) {
             answer.resume(render.apply(decideOn.apply(refusing(Reason.MALFORMED_REQUEST, UNREADABLE))
                     .closing()));
-        } finally {
-            returned.countDown();
         }
-    }
-
-    /** How long a collected body's decision waits for this method to return; it returns in microseconds. */
-    static final long DISPATCH_WAIT_SECONDS = 10;
-
-    /**
-     * Runs a collected body's decision on {@code container} only once the resource method has returned: a body that
-     * became complete while the method was still registering its read listener was otherwise answered on another
-     * thread while the runtime was still ending the first dispatch, and under load a client got an empty 200 (seen
-     * in ReplayOrderingIT and HostileInputIT on 2 busy cores). A decision run on the method's own thread (a container
-     * that runs {@code start} inline) does not wait: it answers inside the method, as the fast path does.
-     */
-    static Executor afterReturn(Executor container, CountDownLatch returned) {
-        Thread dispatching = Thread.currentThread();
-        return task -> container.execute(() -> {
-            if (Thread.currentThread() != dispatching) {
-                try {
-                    returned.await(DISPATCH_WAIT_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            task.run();
-        });
     }
 
     /**
