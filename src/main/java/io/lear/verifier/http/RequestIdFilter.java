@@ -1,5 +1,6 @@
 package io.lear.verifier.http;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,8 +17,12 @@ import java.util.regex.Pattern;
  * Gives every request to the application an id, echoed from {@code X-Request-Id} when the client
  * sent a sane one (security headers: SecurityHeadersFilter).
  */
-// asyncSupported: the token resource answers asynchronously (a slow body holds no thread, TokenResource).
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+// asyncSupported and ASYNC: TokenBodyFilter collects a slow token request body without holding a thread, then
+// dispatches again; filters run in no fixed order, so this one may see a request first in that second dispatch.
+@WebFilter(
+        urlPatterns = "/*",
+        asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class RequestIdFilter implements Filter {
     public static final String HEADER = "X-Request-Id";
     public static final String ATTRIBUTE = "io.lear.verifier.requestId";
@@ -29,9 +34,11 @@ public class RequestIdFilter implements Filter {
         HttpServletRequest http = (HttpServletRequest) req;
         HttpServletResponse out = (HttpServletResponse) res;
         String sent = http.getHeader(HEADER);
-        String id = sent != null && SANE.matcher(sent).matches()
-                ? sent
-                : UUID.randomUUID().toString();
+        String id = http.getAttribute(ATTRIBUTE) instanceof String given
+                ? given // dispatched again: the id it was given first
+                : sent != null && SANE.matcher(sent).matches()
+                        ? sent
+                        : UUID.randomUUID().toString();
         http.setAttribute(ATTRIBUTE, id);
         out.setHeader(HEADER, id);
         chain.doFilter(req, res);

@@ -1,5 +1,6 @@
 package io.lear.verifier.http;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,8 +15,12 @@ import java.util.Map;
  * The security headers on every response of the application, whatever server runs the WAR. On Open Liberty the
  * HTTP endpoint in server.xml sets them too, for the responses Liberty writes itself (MP-JWT 401/403, health).
  */
-// asyncSupported: the token resource answers asynchronously (a slow body holds no thread, TokenResource).
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+// asyncSupported and ASYNC: TokenBodyFilter collects a slow token request body without holding a thread, then
+// dispatches again; filters run in no fixed order, so this one may see a request first in that second dispatch.
+@WebFilter(
+        urlPatterns = "/*",
+        asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class SecurityHeadersFilter implements Filter {
     static final Map<String, String> HEADERS = Map.of(
             "X-Content-Type-Options", "nosniff",

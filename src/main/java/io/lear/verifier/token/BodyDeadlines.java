@@ -5,11 +5,12 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The deadlines of token request bodies still on their way: one daemon thread that only expires late bodies (the
- * refusal itself runs on a container thread). Not the asynchronous response's own timeout: the Servlet
- * specification allows changing that only during the first dispatch, and a body's deadline ends in a callback.
+ * The timer of token request bodies still on their way: one daemon thread that expires late bodies and hands
+ * collected requests back to the container ({@link DispatchHandoff}); the decisions themselves run in container
+ * dispatches. The asynchronous context's own timeout is only a backstop:
+ * containers differ in what they do to a pending read when it fires, and this one's timing is ours to test.
  */
-final class BodyDeadlines implements TokenResource.Deadlines, AutoCloseable {
+final class BodyDeadlines implements TokenBodyFilter.Deadlines, AutoCloseable {
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "lear-token-body-deadlines");
         t.setDaemon(true);

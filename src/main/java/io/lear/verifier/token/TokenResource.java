@@ -6,17 +6,13 @@ import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
 import io.lear.verifier.http.RequestIdFilter;
 import io.lear.verifier.jose.JsonText;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -28,9 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -42,44 +35,20 @@ import java.util.function.Function;
 @ApplicationScoped
 @Path(VerifierConfig.TOKEN_PATH)
 public class TokenResource {
-    /** Time left to decide once the whole body is in: far above any decision (fetches time out after seconds). */
-    private static final long DECISION_SECONDS = 120;
-
     private final TokenService tokens;
     private final TokenAudit audit;
-    private final long bodyTimeoutMillis;
     private final Function<Answer, Object> render;
-    private final Deadlines deadlines;
-
-    /** Runs {@code expire} after {@code millis} unless the returned action, cancelling it, runs first. */
-    interface Deadlines {
-        Runnable schedule(long millis, Runnable expire);
-    }
 
     @Inject
-    public TokenResource(TokenService tokens, TokenAudit audit, VerifierConfig config) {
-        this(tokens, audit, config, TokenResource::response, new BodyDeadlines());
+    public TokenResource(TokenService tokens, TokenAudit audit) {
+        this(tokens, audit, TokenResource::response);
     }
 
-    /** With the answers rendered and the deadlines kept otherwise (tests see both). */
-    TokenResource(
-            TokenService tokens,
-            TokenAudit audit,
-            VerifierConfig config,
-            Function<Answer, Object> render,
-            Deadlines deadlines) {
+    /** With the answers rendered otherwise (tests see them as they are). */
+    TokenResource(TokenService tokens, TokenAudit audit, Function<Answer, Object> render) {
         this.tokens = tokens;
         this.audit = audit;
-        this.bodyTimeoutMillis = config.tokenBodyTimeout().toMillis();
         this.render = render;
-        this.deadlines = deadlines;
-    }
-
-    @PreDestroy
-    void stopDeadlines() {
-        if (deadlines instanceof BodyDeadlines owned) {
-            owned.close();
-        }
     }
 
     /**
@@ -90,9 +59,7 @@ public class TokenResource {
     public TokenResource() {
         tokens = null;
         audit = null;
-        bodyTimeoutMillis = 0;
         render = null;
-        deadlines = null;
     }
 
     /** One request's answer: the token response's JSON or the refusal, and whether its connection is closed. */
@@ -103,20 +70,20 @@ public class TokenResource {
     }
 
     /**
-     * Answered asynchronously so that a body still on its way holds no request thread (a stranger trickling bytes
-     * would otherwise keep one per connection for as long as it likes, every byte resetting the read timeout): a
-     * body that is all there, as nearly every client's is, is read and decided at once; any other is collected by
-     * non-blocking reads against {@code verifier.token.body-timeout} and decided when complete — or refused when
-     * late, broken or oversized, with {@code Connection: close}.
+     * Decided synchronously: a body still on its way was collected, without a thread waiting for it, by
+     * {@link TokenBodyFilter} before this runs again, so the body is all there — or the filter says why it could not
+     * be had. A body refused for its size, lateness or a broken connection is answered with {@code Connection:
+     * close}: the rest of it may still come.
      */
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public void token(
-            @Context HttpHeaders headers,
-            @Context HttpServletRequest http,
-            InputStream entity,
-            @Suspended AsyncResponse answer) {
+    public Response token(@Context HttpHeaders headers, @Context HttpServletRequest http, InputStream entity) {
+        return (Response) answer(headers, http, entity);
+    }
+
+    /** {@link #token} before rendering to JAX-RS (tests call it with their own renderer). */
+    Object answer(HttpHeaders headers, HttpServletRequest http, InputStream entity) {
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         boolean hasAuthorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         List<String> tenants =
@@ -131,62 +98,21 @@ public class TokenResource {
                 return new Answer(null, e, false);
             }
         };
-        try {
-            long declared = http.getContentLengthLong();
-            if (declared > TokenRequest.MAX_BODY_BYTES) {
-                answer.resume(render.apply(decideOn.apply(refusing(Reason.REQUEST_TOO_LARGE, tooLarge()))
-                        .closing()));
-            } else if (!(entity instanceof ServletInputStream in)) {
-                // The JAX-RS runtime read into the body itself (Jersey, on Payara, peeks a byte when none has
-                // arrived yet): only its stream has the whole body, read as it comes (README, Deploying).
-                answer.resume(render.apply(decideOn.apply(entity)));
-            } else if (declared >= 0 && in.available() >= declared) {
-                answer.resume(render.apply(decideOn.apply(in)));
-            } else {
-                collect(in, answer, decideOn, http.getAsyncContext()::start);
-            }
-        } catch (IOException e) {
-            answer.resume(render.apply(decideOn.apply(refusing(Reason.MALFORMED_REQUEST, UNREADABLE))
-                    .closing()));
+        Object collected = http.getAttribute(TokenBodyFilter.ATTRIBUTE);
+        if (collected instanceof TokenBodyFilter.Collected c && c.refusal() != null) {
+            return render.apply(
+                    decideOn.apply(refusing(c.refusal(), c.description())).closing());
+        } else if (collected instanceof TokenBodyFilter.Collected c) {
+            Answer a = decideOn.apply(new ByteArrayInputStream(c.body()));
+            return render.apply(c.body().length > TokenRequest.MAX_BODY_BYTES ? a.closing() : a);
+        } else if (http.getContentLengthLong() > TokenRequest.MAX_BODY_BYTES) {
+            return render.apply(decideOn.apply(refusing(Reason.REQUEST_TOO_LARGE, tooLarge()))
+                    .closing());
         }
+        return render.apply(decideOn.apply(entity));
     }
 
-    /**
-     * Collects the body against its deadline, then decides and answers on a container thread of the request's
-     * asynchronous context: Liberty's read callbacks run where a response cannot be written (RESTEasy's resume
-     * there failed with a NullPointerException inside the web container under concurrent requests). The
-     * response's own timeout, set now while the Servlet specification still allows it, only bounds the whole.
-     */
-    private void collect(
-            ServletInputStream in, AsyncResponse answer, Function<InputStream, Answer> decideOn, Executor container) {
-        AtomicReference<Runnable> cancelDeadline = new AtomicReference<>(() -> {});
-        BodyCollector collector = new BodyCollector(
-                in,
-                TokenRequest.MAX_BODY_BYTES,
-                body -> {
-                    cancelDeadline.get().run();
-                    container.execute(() -> {
-                        Answer a = decideOn.apply(new ByteArrayInputStream(body));
-                        answer.resume(render.apply(body.length > TokenRequest.MAX_BODY_BYTES ? a.closing() : a));
-                    });
-                },
-                failure -> container.execute(() -> answer.resume(render.apply(decideOn.apply(
-                                failure instanceof BodyCollector.BodyTimeout
-                                        ? refusing(Reason.MALFORMED_REQUEST, notInTime())
-                                        : refusing(Reason.MALFORMED_REQUEST, UNREADABLE))
-                        .closing()))));
-        answer.setTimeout(bodyTimeoutMillis + TimeUnit.SECONDS.toMillis(DECISION_SECONDS), TimeUnit.MILLISECONDS);
-        cancelDeadline.set(deadlines.schedule(bodyTimeoutMillis, collector::expire));
-        in.setReadListener(collector);
-    }
-
-    private static final String UNREADABLE = "request body could not be read";
-
-    private String notInTime() {
-        return "request body did not arrive within " + bodyTimeoutMillis / 1000 + " s";
-    }
-
-    private static String tooLarge() {
+    static String tooLarge() {
         return "request body exceeds " + TokenRequest.MAX_BODY_BYTES + " bytes";
     }
 
@@ -257,7 +183,7 @@ public class TokenResource {
             }
             return data;
         } catch (IOException e) {
-            throw OAuthException.of(Reason.MALFORMED_REQUEST, UNREADABLE);
+            throw OAuthException.of(Reason.MALFORMED_REQUEST, TokenBodyFilter.UNREADABLE);
         }
     }
 }

@@ -188,7 +188,7 @@ class DpopTokenTest {
             @Override
             public void record(String outcome, String reason, String credentialType, long startedNanos) {}
         };
-        TokenResource resource = new TokenResource(verifier.tokens, audit, verifier.config);
+        TokenResource resource = new TokenResource(verifier.tokens, audit);
         Scenario s = verifier.scenario();
         String form = "grant_type=client_credentials&client_assertion_type="
                 + URLEncoder.encode(TokenRequest.CLIENT_ASSERTION_TYPE_JWT_BEARER, StandardCharsets.UTF_8)

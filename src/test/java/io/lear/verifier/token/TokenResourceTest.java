@@ -52,7 +52,7 @@ class TokenResourceTest {
 
     @Test
     void grantedRequestAnswersTheBearerTokenResponseAndIsCounted() throws Exception {
-        TokenResource resource = new TokenResource(v.tokens, audit, v.config);
+        TokenResource resource = new TokenResource(v.tokens, audit);
         Map<String, Object> json = JsonUtil.parseJson(
                 resource.decide(FORM, false, List.of(), List.of(), body(tokenForm(v.scenario())), "req-1"));
         assertEquals(List.of("access_token", "token_type", "expires_in", "scope"), new ArrayList<>(json.keySet()));
@@ -65,7 +65,7 @@ class TokenResourceTest {
 
     @Test
     void refusalIsCountedThenThrownToTheErrorMapping() {
-        TokenResource resource = new TokenResource(v.tokens, audit, v.config);
+        TokenResource resource = new TokenResource(v.tokens, audit);
         OAuthException e = assertThrows(
                 OAuthException.class,
                 () -> resource.decide(FORM, true, List.of(), List.of(), body(tokenForm(v.scenario())), "r"));
@@ -83,7 +83,7 @@ class TokenResourceTest {
                 throw new IllegalStateException("internal detail eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0");
             }
         };
-        TokenResource resource = new TokenResource(broken, audit, v.config);
+        TokenResource resource = new TokenResource(broken, audit);
         OAuthException e = assertThrows(
                 OAuthException.class,
                 () -> resource.decide(FORM, false, List.of(), List.of(), body(tokenForm(v.scenario())), "r"));
