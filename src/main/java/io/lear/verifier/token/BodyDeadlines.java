@@ -27,6 +27,11 @@ final class BodyDeadlines implements TokenBodyFilter.Deadlines, AutoCloseable {
         return () -> due.cancel(false);
     }
 
+    /** Tasks still waiting (tests: a cancelled deadline is gone at once). */
+    int queued() {
+        return timer.getQueue().size();
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();

@@ -76,11 +76,12 @@ class SdJwtTokenStatusListTest {
                 OAuthException.class, () -> verifier.authenticator.authenticate(at(idx).assertion(), Optional.empty()));
     }
 
-    private void revoked(long idx) {
+    private String revoked(long idx) {
         OAuthException e = refusal(idx);
         assertEquals(Reason.VC_REVOKED, e.reason(), e.description());
         assertEquals(401, e.status());
         assertEquals("invalid_client", e.error().code());
+        return e.description();
     }
 
     private void unavailable(long idx) {
@@ -105,9 +106,10 @@ class SdJwtTokenStatusListTest {
         serve(2, TWO_BITS, p -> {});
         accepted(2);
         accepted(4);
-        revoked(0); // INVALID
-        revoked(1); // SUSPENDED
-        revoked(3); // application-specific: not VALID
+        // Values of draft-ietf-oauth-status-list §7.1: 1 INVALID, 2 SUSPENDED, 3 application-specific.
+        assertEquals("credential is revoked (status 1)", revoked(0));
+        assertEquals("credential is suspended (status 2)", revoked(1));
+        assertEquals("credential is revoked (status 3)", revoked(3));
     }
 
     @Test
@@ -254,6 +256,16 @@ class SdJwtTokenStatusListTest {
         // Due after 10 s rather than 300 s: the background reload (on this thread in tests) has the new list.
         revoked(0);
         assertEquals(2, server.hits(PATH));
+    }
+
+    @Test
+    void aTtlOfZeroIsNoTtl() {
+        serve(1, new int[8], p -> p.put("ttl", 0));
+        accepted(0);
+        serve(1, new int[] {1, 0, 0, 0, 0, 0, 0, 0}, p -> p.put("ttl", 0));
+        verifier.clock.advance(Duration.ofSeconds(11));
+        accepted(0); // the cached list, due only after the configured refresh
+        assertEquals(1, server.hits(PATH));
     }
 
     @Test

@@ -77,6 +77,17 @@ class BodyCollectorTest {
     }
 
     @Test
+    void aReadOfNoBytesIsNotTheEndOfTheBody() throws IOException {
+        BodyCollector c = collector(100);
+        in.ready.add(new byte[0]);
+        in.ready.add("grant".getBytes());
+        c.onDataAvailable();
+        assertEquals(2, in.reads, "read on while the stream is ready: only -1 ends a read");
+        c.onAllDataRead();
+        assertArrayEquals("grant".getBytes(), done.get(0));
+    }
+
+    @Test
     void oneByteOverTheLimitEndsTheReadWithoutReadingTheRest() throws IOException {
         BodyCollector c = collector(10);
         in.ready.add(new byte[8]);

@@ -391,6 +391,35 @@ class TokenBodyFilterTest {
     }
 
     @Test
+    void anEmptyBodyIsAllThereAtOnce() throws Exception {
+        Exchange x = new Exchange(0, new Arriving(new byte[0], 0));
+        x.dispatch();
+        assertFalse(x.started, "nothing to wait for");
+        assertEquals(Reason.MISSING_PARAMETER, x.only().refusal().reason());
+    }
+
+    @Test
+    void aDeclaredLengthOfExactlyTheLimitStillOnItsWayIsCollected() throws Exception {
+        byte[] limit = new byte[TokenRequest.MAX_BODY_BYTES];
+        Arrays.fill(limit, (byte) 'a');
+        Exchange x = new Exchange(limit.length, new Arriving(limit, 10));
+        x.dispatch();
+        assertTrue(x.started, "within the limit: collected, not refused unread");
+        assertEquals(List.of(), x.answers);
+    }
+
+    @Test
+    void aBodyOneByteShortOfItsDeclaredLengthIsCollected() throws Exception {
+        byte[] form = tokenForm(v.scenario());
+        Exchange x = new Exchange(form.length, new Arriving(form, form.length - 1));
+        x.dispatch();
+        assertTrue(x.started);
+        x.in.arriveAll();
+        x.dispatchAgain();
+        assertGranted(x.only());
+    }
+
+    @Test
     void aDeclaredLengthOfExactlyTheLimitIsRead() throws Exception {
         byte[] limit = new byte[TokenRequest.MAX_BODY_BYTES];
         Arrays.fill(limit, (byte) 'a');
