@@ -83,9 +83,14 @@ def tree(pid):
     """The process and its descendants: the runnable jar's launcher starts the server as a child JVM."""
     pids, i = [pid], 0
     while i < len(pids):
-        for task in Path(f"/proc/{pids[i]}/task").iterdir():
-            children = (task / "children").read_text().split()
-            pids += [int(c) for c in children]
+        try:
+            for task in Path(f"/proc/{pids[i]}/task").iterdir():
+                try:
+                    pids += [int(c) for c in (task / "children").read_text().split()]
+                except (FileNotFoundError, ProcessLookupError):
+                    pass  # a thread that ended while we looked: it has no children any more
+        except FileNotFoundError:
+            pass  # the process itself ended
         i += 1
     return pids
 

@@ -12,6 +12,8 @@ import io.lear.verifier.testsupport.TestJwts;
 import io.lear.verifier.testsupport.TestMachine;
 import io.lear.verifier.testsupport.TestPki;
 import io.lear.verifier.testsupport.TestVerifier;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,15 +22,18 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.PublicJsonWebKey;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every refusal of the client authentication, through the real components, one change at a time. */
+/**
+ * Every refusal of the client authentication, through the real components, one change at a time: tables of one
+ * change each per check, then the cases that need more than one change or another verifier.
+ */
 class ClientAuthenticatorTest {
     private final TestVerifier verifier = TestVerifier.create();
-
-    private final long now = verifier.clock.instant().getEpochSecond();
 
     private AuthenticatedClient authenticate(Scenario s) {
         return verifier.authenticator.authenticate(s.assertion(), Optional.of(s.machine.did()));
@@ -44,6 +49,303 @@ class ClientAuthenticatorTest {
         assertEquals(reason, e.reason(), e.description());
         assertEquals(401, e.status());
         assertEquals("invalid_client", e.error().code());
+    }
+
+    /** One change to an otherwise valid request, made with the verifier the test runs against. */
+    @FunctionalInterface
+    interface Change {
+        void apply(Scenario s, TestVerifier v);
+    }
+
+    private static Arguments row(String change, Reason reason, Change apply) {
+        return Arguments.of(change, reason, apply);
+    }
+
+    private static Arguments ok(String change, Change apply) {
+        return Arguments.of(change, null, apply);
+    }
+
+    /** A JSON number far beyond any parser's comfort: 2,000 digits, or an exponent of a million. */
+    private static final BigInteger HUGE = new BigInteger("9".repeat(2000));
+
+    private static final BigDecimal HUGE_EXPONENT = new BigDecimal("1E+1000000");
+
+    private static long epoch(Scenario s, long plusSeconds) {
+        return s.now.getEpochSecond() + plusSeconds;
+    }
+
+    /** Profile §5: the client assertion. */
+    static Stream<Arguments> assertionChanges() {
+        return Stream.of(
+                row("no exp", Reason.ASSERTION_MALFORMED, (s, v) -> s.assertionPayload = p -> p.remove("exp")),
+                row(
+                        "crit b64",
+                        Reason.ASSERTION_MALFORMED,
+                        (s, v) -> s.assertionHeader = h -> {
+                            h.put("crit", List.of("b64"));
+                            h.put("b64", true);
+                        }),
+                row(
+                        "exp a string",
+                        Reason.ASSERTION_MALFORMED,
+                        (s, v) -> s.assertionPayload = p -> p.put("exp", "tomorrow")),
+                row(
+                        "a 2,000-digit number",
+                        Reason.ASSERTION_MALFORMED,
+                        (s, v) -> s.assertionPayload = p -> p.put("n", HUGE)),
+                row(
+                        "a number with an exponent of a million",
+                        Reason.ASSERTION_MALFORMED,
+                        (s, v) -> s.assertionPayload = p -> p.put("n", HUGE_EXPONENT)),
+                row(
+                        "exp with an exponent of a million",
+                        Reason.ASSERTION_MALFORMED,
+                        (s, v) -> s.assertionPayload = p -> p.put("exp", HUGE_EXPONENT)),
+                // An Ed25519 did:key with an ES256 assertion.
+                row(
+                        "ES256 for an Ed25519 did:key",
+                        Reason.ASSERTION_ALG_NOT_ALLOWED,
+                        (s, v) -> s.machine = new TestMachine(
+                                TestPki.ec(), TestMachine.ed25519().did(), "ES256")),
+                row(
+                        "kid of another did:key",
+                        Reason.ASSERTION_KEY_UNRESOLVABLE,
+                        (s, v) -> s.assertionHeader =
+                                h -> h.put("kid", TestMachine.p256().did())),
+                row(
+                        "sub another did:key",
+                        Reason.ASSERTION_SUBJECT_MISMATCH,
+                        (s, v) -> s.assertionPayload =
+                                p -> p.put("sub", TestMachine.p256().did())),
+                row("no iss", Reason.ASSERTION_SUBJECT_MISMATCH, (s, v) -> s.assertionPayload = p -> p.remove("iss")),
+                row(
+                        "aud a look-alike host",
+                        Reason.ASSERTION_AUDIENCE_INVALID,
+                        (s, v) -> s.assertionPayload = p -> p.put("aud", "https://verifier.example.org.evil")),
+                row("no aud", Reason.ASSERTION_AUDIENCE_INVALID, (s, v) -> s.assertionPayload = p -> p.remove("aud")),
+                row(
+                        "aud the issuer with two trailing slashes",
+                        Reason.ASSERTION_AUDIENCE_INVALID,
+                        (s, v) -> s.assertionPayload = p -> p.put("aud", TestVerifier.ISSUER + "//")),
+                row(
+                        "expired beyond the skew",
+                        Reason.ASSERTION_EXPIRED,
+                        (s, v) -> s.assertionPayload = p -> {
+                            p.put("iat", epoch(s, -300));
+                            p.put("exp", epoch(s, -61));
+                        }),
+                row(
+                        "iat beyond the skew",
+                        Reason.ASSERTION_NOT_YET_VALID,
+                        (s, v) -> s.assertionPayload = p -> p.put("iat", epoch(s, 61))),
+                row(
+                        "nbf in the future",
+                        Reason.ASSERTION_NOT_YET_VALID,
+                        (s, v) -> s.assertionPayload = p -> p.put("nbf", epoch(s, 120))),
+                row(
+                        "lives 601 s",
+                        Reason.ASSERTION_LIFETIME_TOO_LONG,
+                        (s, v) -> s.assertionPayload = p -> p.put("exp", epoch(s, 601))),
+                row(
+                        "no iat, exp in an hour",
+                        Reason.ASSERTION_LIFETIME_TOO_LONG,
+                        (s, v) -> s.assertionPayload = p -> {
+                            p.remove("iat");
+                            p.put("exp", epoch(s, 3600));
+                        }),
+                row("no jti", Reason.ASSERTION_JTI_MISSING, (s, v) -> s.assertionPayload = p -> p.remove("jti")),
+                row("empty jti", Reason.ASSERTION_JTI_MISSING, (s, v) -> s.assertionPayload = p -> p.put("jti", "")),
+                row(
+                        "jti of 257 characters",
+                        Reason.ASSERTION_JTI_TOO_LONG,
+                        (s, v) -> s.assertionPayload = p -> p.put("jti", "j".repeat(257))));
+    }
+
+    /** Profile §6: the presentation. */
+    static Stream<Arguments> presentationChanges() {
+        Stream<Arguments> credentialLists = Stream.of(
+                        List.of(), "not-array", List.of(1), Collections.nCopies(11, "a.b.c"))
+                .map(vcs -> row(
+                        "verifiableCredential " + vcs,
+                        Reason.VP_MALFORMED,
+                        (s, v) -> s.vpPayload = p -> vp(p).put("verifiableCredential", vcs)));
+        return Stream.concat(
+                credentialLists,
+                Stream.of(
+                        row("no vp_token", Reason.VP_MISSING, (s, v) -> s.assertionPayload = p -> p.remove("vp_token")),
+                        row(
+                                "vp_token an array",
+                                Reason.VP_MALFORMED,
+                                (s, v) -> s.assertionPayload = p -> p.put("vp_token", List.of("x"))),
+                        row(
+                                "vp_token not Base64",
+                                Reason.VP_MALFORMED,
+                                (s, v) -> s.vpEncoding = vp -> "%%%not base64%%%"),
+                        row("no vp claim", Reason.VP_MALFORMED, (s, v) -> s.vpPayload = p -> p.remove("vp")),
+                        row(
+                                "type not VerifiablePresentation",
+                                Reason.VP_MALFORMED,
+                                (s, v) -> s.vpPayload = p -> vp(p).put("type", List.of("VerifiableCredential"))),
+                        row("a 2,000-digit number", Reason.VP_MALFORMED, (s, v) -> s.vpPayload = p -> p.put("n", HUGE)),
+                        row(
+                                "holder another did:key",
+                                Reason.VP_HOLDER_MISMATCH,
+                                (s, v) -> s.vpPayload = p ->
+                                        vp(p).put("holder", TestMachine.p256().did())),
+                        row(
+                                "iss another did:key",
+                                Reason.VP_HOLDER_MISMATCH,
+                                (s, v) -> s.vpPayload =
+                                        p -> p.put("iss", TestMachine.p256().did())),
+                        row("no holder, iss or kid", Reason.VP_HOLDER_MISMATCH, (s, v) -> {
+                            s.vpHeader = h -> h.remove("kid");
+                            s.vpPayload = p -> {
+                                p.remove("iss");
+                                vp(p).remove("holder");
+                            };
+                        }),
+                        row(
+                                "expired beyond the skew",
+                                Reason.VP_EXPIRED,
+                                (s, v) -> s.vpPayload = p -> p.put("exp", epoch(s, -61))),
+                        row(
+                                "nbf beyond the skew",
+                                Reason.VP_NOT_YET_VALID,
+                                (s, v) -> s.vpPayload = p -> p.put("nbf", epoch(s, 61))),
+                        row(
+                                "aud another verifier",
+                                Reason.VP_AUDIENCE_INVALID,
+                                (s, v) -> s.vpPayload =
+                                        p -> p.put("aud", "https://verifier.dome-marketplace.eu/token"))));
+    }
+
+    /** Profile §7–§9: the machine credential, its seal, its issuer, its validity and its holder. */
+    static Stream<Arguments> credentialChanges() {
+        return Stream.of(
+                row(
+                        "type LEARCredentialEmployee",
+                        Reason.VC_TYPE_INVALID,
+                        (s, v) -> s.vcPayload =
+                                p -> vc(p).put("type", List.of("LEARCredentialEmployee", "VerifiableCredential"))),
+                row(
+                        "no mandatee",
+                        Reason.VC_MALFORMED,
+                        (s, v) -> s.vcPayload = p -> mandate(p).remove("mandatee")),
+                row(
+                        "crit not understood",
+                        Reason.VC_MALFORMED,
+                        (s, v) -> s.vcHeader = h -> h.put("crit", List.of("sigT", "exotic"))),
+                row("x5c not a certificate", Reason.VC_MALFORMED, (s, v) -> s.x5c = List.of("bm90IGEgY2VydA==")),
+                row(
+                        "validUntil not a date",
+                        Reason.VC_MALFORMED,
+                        (s, v) -> s.vcPayload = p -> vc(p).put("validUntil", "next year")),
+                row("a 2,000-digit number", Reason.VC_MALFORMED, (s, v) -> s.vcPayload = p -> p.put("n", HUGE)),
+                row(
+                        "signed by another key than the x5c leaf's",
+                        Reason.VC_SIGNATURE_INVALID,
+                        (s, v) -> s.issuerCert = new TestPki.Issued(
+                                v.rsaIssuer.certificate(), TestPki.rsa(2048).getPrivate())),
+                // The header says ES256, the x5c leaf is RSA (the real-world NEG sample).
+                row("ES256 under an RSA leaf", Reason.VC_SIGNATURE_INVALID, (s, v) -> {
+                    s.vcAlg = "ES256";
+                    s.issuerCert = new TestPki.Issued(
+                            v.rsaIssuer.certificate(), TestPki.ec().getPrivate());
+                }),
+                row("a self-signed seal", Reason.VC_CERTIFICATE_UNTRUSTED, (s, v) -> {
+                    TestPki.Issued forged = TestPki.selfSigned(Scenario.ORG);
+                    s.issuerCert = forged;
+                    s.x5c = List.of(forged.x5c());
+                }),
+                row("no x5c", Reason.VC_CERTIFICATE_UNTRUSTED, (s, v) -> s.vcHeader = h -> h.remove("x5c")),
+                row("issuer a did:web", Reason.VC_ISSUER_UNTRUSTED, (s, v) -> s.issuerId = "did:web:issuer.example"),
+                row(
+                        "validUntil beyond the skew",
+                        Reason.VC_EXPIRED,
+                        (s, v) -> s.vcPayload = p ->
+                                vc(p).put("validUntil", s.now.minusSeconds(61).toString())),
+                row(
+                        "JWT exp beyond the skew",
+                        Reason.VC_EXPIRED,
+                        (s, v) -> s.vcPayload = p -> p.put("exp", epoch(s, -61))),
+                row(
+                        "validFrom beyond the skew",
+                        Reason.VC_NOT_YET_VALID,
+                        (s, v) -> s.vcPayload = p ->
+                                vc(p).put("validFrom", s.now.plusSeconds(61).toString())),
+                row(
+                        "mandatee another did:key",
+                        Reason.VC_HOLDER_MISMATCH,
+                        (s, v) -> s.vcPayload =
+                                p -> mandatee(p).put("id", TestMachine.p256().did())),
+                row(
+                        "credentialSubject another did:key",
+                        Reason.VC_HOLDER_MISMATCH,
+                        (s, v) -> s.vcPayload =
+                                p -> subject(p).put("id", TestMachine.p256().did())),
+                row(
+                        "sub another did:key",
+                        Reason.VC_HOLDER_MISMATCH,
+                        (s, v) -> s.vcPayload =
+                                p -> p.put("sub", TestMachine.p256().did())),
+                row(
+                        "cnf.jwk another key",
+                        Reason.VC_HOLDER_MISMATCH,
+                        (s, v) ->
+                                s.vcPayload = p -> p.put("cnf", Map.of("jwk", Scenario.publicJwk(TestMachine.p256())))),
+                row(
+                        "cnf.kid another did:key",
+                        Reason.VC_HOLDER_MISMATCH,
+                        (s, v) -> s.vcPayload = p ->
+                                p.put("cnf", Map.of("kid", TestMachine.p256().did()))));
+    }
+
+    /** Changes the profile allows: each must still authenticate. */
+    static Stream<Arguments> acceptedChanges() {
+        return Stream.of(
+                ok("an Ed25519 machine", (s, v) -> s.machine = TestMachine.ed25519()),
+                // A lying embedded key and a jku must not be used; the kid with a fragment names the did:key.
+                ok(
+                        "header jwk of another key, jku, kid with fragment",
+                        (s, v) -> s.assertionHeader = h -> {
+                            h.put("kid", s.machine.did() + "#" + s.machine.did().substring(8));
+                            h.put("jwk", Scenario.publicJwk(TestMachine.p256()));
+                            h.put("jku", "https://attacker.example/jwks");
+                        }),
+                ok(
+                        "assertion expired within the skew",
+                        (s, v) -> s.assertionPayload = p -> p.put("exp", epoch(s, -59))),
+                ok("jti of 256 characters", (s, v) -> s.assertionPayload = p -> p.put("jti", "j".repeat(256))),
+                ok(
+                        "aud the issuer with one trailing slash",
+                        (s, v) -> s.assertionPayload = p -> p.put("aud", TestVerifier.ISSUER + "/")),
+                ok("VP without aud", (s, v) -> s.vpPayload = p -> p.remove("aud")),
+                ok(
+                        "cnf.kid naming the client",
+                        (s, v) -> s.vcPayload = p -> p.put(
+                                "cnf",
+                                Map.of(
+                                        "kid",
+                                        s.machine.did() + "#" + s.machine.did().substring(8)))),
+                ok(
+                        "cnf.jwk the client's key",
+                        (s, v) -> s.vcPayload = p -> p.put("cnf", Map.of("jwk", Scenario.publicJwk(s.machine)))));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource({"assertionChanges", "presentationChanges", "credentialChanges"})
+    void oneChangeIsRefusedWithItsReason(String change, Reason reason, Change apply) {
+        Scenario s = verifier.scenario();
+        apply.apply(s, verifier);
+        refused(reason, s);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptedChanges")
+    void oneAllowedChangeStillAuthenticates(String change, Reason none, Change apply) {
+        Scenario s = verifier.scenario();
+        apply.apply(s, verifier);
+        assertEquals(s.machine.did(), authenticate(s).clientId());
     }
 
     @Test
@@ -90,25 +392,6 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void acceptsEd25519Machine() {
-        Scenario s = verifier.scenario();
-        s.machine = TestMachine.ed25519();
-        authenticate(s);
-    }
-
-    @Test
-    void acceptsHeaderJwkAndKidWithFragmentButUsesTheDid() {
-        Scenario s = verifier.scenario();
-        TestMachine other = TestMachine.p256();
-        s.assertionHeader = h -> {
-            h.put("kid", s.machine.did() + "#" + s.machine.did().substring(8));
-            h.put("jwk", jwk(other)); // a lying embedded key must not be used
-            h.put("jku", "https://attacker.example/jwks");
-        };
-        authenticate(s);
-    }
-
-    @Test
     void assertionMalformedLiteral() {
         refused(Reason.ASSERTION_MALFORMED, "not-a-jwt", Optional.empty());
         refused(Reason.ASSERTION_MALFORMED, "a.b", Optional.empty());
@@ -116,23 +399,6 @@ class ClientAuthenticatorTest {
                 Reason.ASSERTION_MALFORMED,
                 TestJwts.b64("{\"alg\":\"ES256\"}") + "." + TestJwts.b64("[1]") + ".c2ln",
                 Optional.empty());
-    }
-
-    @Test
-    void assertionMalformedNoExp() {
-        Scenario noExp = verifier.scenario();
-        noExp.assertionPayload = p -> p.remove("exp");
-        refused(Reason.ASSERTION_MALFORMED, noExp);
-    }
-
-    @Test
-    void assertionMalformedCrit() {
-        Scenario crit = verifier.scenario();
-        crit.assertionHeader = h -> {
-            h.put("crit", List.of("b64"));
-            h.put("b64", true);
-        };
-        refused(Reason.ASSERTION_MALFORMED, crit);
     }
 
     @Test
@@ -177,15 +443,6 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void assertionAlgNotAllowedWrongFamily() {
-        Scenario wrongFamily = verifier.scenario();
-        // An Ed25519 did:key with an ES256 assertion.
-        wrongFamily.machine =
-                new TestMachine(TestPki.ec(), TestMachine.ed25519().did(), "ES256");
-        refused(Reason.ASSERTION_ALG_NOT_ALLOWED, wrongFamily);
-    }
-
-    @Test
     void assertionKeyUnresolvableDidWeb() {
         Scenario didWeb = verifier.scenario();
         didWeb.assertionPayload = p -> {
@@ -207,13 +464,6 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void assertionKeyUnresolvableOtherKid() {
-        Scenario otherKid = verifier.scenario();
-        otherKid.assertionHeader = h -> h.put("kid", TestMachine.p256().did());
-        refused(Reason.ASSERTION_KEY_UNRESOLVABLE, otherKid);
-    }
-
-    @Test
     void assertionSignatureInvalid() {
         Scenario s = verifier.scenario();
         TestMachine other = TestMachine.p256();
@@ -229,130 +479,12 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void assertionSubjectMismatchSub() {
-        Scenario sub = verifier.scenario();
-        sub.assertionPayload = p -> p.put("sub", TestMachine.p256().did());
-        refused(Reason.ASSERTION_SUBJECT_MISMATCH, sub);
-    }
-
-    @Test
-    void assertionSubjectMismatchNoIss() {
-        Scenario noIss = verifier.scenario();
-        noIss.assertionPayload = p -> p.remove("iss");
-        refused(Reason.ASSERTION_SUBJECT_MISMATCH, noIss);
-    }
-
-    @Test
     void assertionSubjectMismatchClientId() {
         Scenario clientId = verifier.scenario();
         refused(
                 Reason.ASSERTION_SUBJECT_MISMATCH,
                 clientId.assertion(),
                 Optional.of(TestMachine.p256().did()));
-    }
-
-    @Test
-    void assertionAudienceInvalidOther() {
-        Scenario other = verifier.scenario();
-        other.assertionPayload = p -> p.put("aud", "https://verifier.example.org.evil");
-        refused(Reason.ASSERTION_AUDIENCE_INVALID, other);
-    }
-
-    @Test
-    void assertionAudienceInvalidNone() {
-        Scenario none = verifier.scenario();
-        none.assertionPayload = p -> p.remove("aud");
-        refused(Reason.ASSERTION_AUDIENCE_INVALID, none);
-    }
-
-    @Test
-    void assertionTimesExpired() {
-        Scenario expired = verifier.scenario();
-        expired.assertionPayload = p -> {
-            p.put("iat", verifier.clock.instant().getEpochSecond() - 300);
-            p.put("exp", verifier.clock.instant().getEpochSecond() - 61);
-        };
-        refused(Reason.ASSERTION_EXPIRED, expired);
-    }
-
-    @Test
-    void assertionTimesWithinSkew() {
-        Scenario withinSkew = verifier.scenario();
-        withinSkew.assertionPayload = p -> p.put("exp", verifier.clock.instant().getEpochSecond() - 59);
-        authenticate(withinSkew);
-    }
-
-    @Test
-    void assertionTimesIat() {
-        Scenario iat = verifier.scenario();
-        iat.assertionPayload = p -> p.put("iat", verifier.clock.instant().getEpochSecond() + 61);
-        refused(Reason.ASSERTION_NOT_YET_VALID, iat);
-    }
-
-    @Test
-    void assertionTimesNbf() {
-        Scenario nbf = verifier.scenario();
-        nbf.assertionPayload = p -> p.put("nbf", verifier.clock.instant().getEpochSecond() + 120);
-        refused(Reason.ASSERTION_NOT_YET_VALID, nbf);
-    }
-
-    @Test
-    void assertionTimesLongLived() {
-        Scenario longLived = verifier.scenario();
-        longLived.assertionPayload = p -> p.put("exp", verifier.clock.instant().getEpochSecond() + 601);
-        refused(Reason.ASSERTION_LIFETIME_TOO_LONG, longLived);
-    }
-
-    @Test
-    void assertionTimesLongNoIat() {
-        Scenario longNoIat = verifier.scenario();
-        longNoIat.assertionPayload = p -> {
-            p.remove("iat");
-            p.put("exp", verifier.clock.instant().getEpochSecond() + 3600);
-        };
-        refused(Reason.ASSERTION_LIFETIME_TOO_LONG, longNoIat);
-    }
-
-    @Test
-    void assertionJtiNone() {
-        Scenario none = verifier.scenario();
-        none.assertionPayload = p -> p.remove("jti");
-        refused(Reason.ASSERTION_JTI_MISSING, none);
-    }
-
-    @Test
-    void assertionJtiEmpty() {
-        Scenario empty = verifier.scenario();
-        empty.assertionPayload = p -> p.put("jti", "");
-        refused(Reason.ASSERTION_JTI_MISSING, empty);
-    }
-
-    @Test
-    void jtiOfMaximumLengthIsAccepted() {
-        Scenario longest = verifier.scenario();
-        longest.assertionPayload = p -> p.put("jti", "j".repeat(256));
-        authenticate(longest);
-    }
-
-    @Test
-    void jtiLongerThan256CharactersIsTooLong() {
-        Scenario tooLong = verifier.scenario();
-        tooLong.assertionPayload = p -> p.put("jti", "j".repeat(257));
-        refused(Reason.ASSERTION_JTI_TOO_LONG, tooLong);
-    }
-
-    @Test
-    void audienceIsTheIssuerWithOneTrailingSlash() {
-        Scenario s = verifier.scenario();
-        s.assertionPayload = p -> p.put("aud", TestVerifier.ISSUER + "/");
-        authenticate(s);
-    }
-
-    @Test
-    void audienceWithTwoTrailingSlashesIsRefused() {
-        Scenario s = verifier.scenario();
-        s.assertionPayload = p -> p.put("aud", TestVerifier.ISSUER + "//");
-        refused(Reason.ASSERTION_AUDIENCE_INVALID, s);
     }
 
     @Test
@@ -421,100 +553,6 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void confirmationKidNamingTheClientIsAccepted() {
-        Scenario s = verifier.scenario();
-        s.vcPayload = p -> p.put(
-                "cnf", Map.of("kid", s.machine.did() + "#" + s.machine.did().substring(8)));
-        authenticate(s);
-    }
-
-    @Test
-    void confirmationKidNamingAnotherKeyIsAHolderMismatch() {
-        Scenario s = verifier.scenario();
-        s.vcPayload = p -> p.put("cnf", Map.of("kid", TestMachine.p256().did()));
-        refused(Reason.VC_HOLDER_MISMATCH, s);
-    }
-
-    /** A JSON number far beyond any parser's comfort: 2,000 digits, or an exponent of a million. */
-    private static final java.math.BigInteger HUGE = new java.math.BigInteger("9".repeat(2000));
-
-    private static final java.math.BigDecimal HUGE_EXPONENT = new java.math.BigDecimal("1E+1000000");
-
-    @Test
-    void hugeNumberInTheAssertionIsMalformed() {
-        Scenario s = verifier.scenario();
-        s.assertionPayload = p -> p.put("n", HUGE);
-        refused(Reason.ASSERTION_MALFORMED, s);
-        s.assertionPayload = p -> p.put("n", HUGE_EXPONENT);
-        refused(Reason.ASSERTION_MALFORMED, s);
-    }
-
-    @Test
-    void hugeNumberInThePresentationIsMalformed() {
-        Scenario s = verifier.scenario();
-        s.vpPayload = p -> p.put("n", HUGE);
-        refused(Reason.VP_MALFORMED, s);
-    }
-
-    @Test
-    void hugeNumberInTheCredentialIsMalformed() {
-        Scenario s = verifier.scenario();
-        s.vcPayload = p -> p.put("n", HUGE);
-        refused(Reason.VC_MALFORMED, s);
-    }
-
-    @Test
-    void hugeExponentAsADateIsMalformed() {
-        Scenario s = verifier.scenario();
-        s.assertionPayload = p -> p.put("exp", HUGE_EXPONENT);
-        refused(Reason.ASSERTION_MALFORMED, s);
-    }
-
-    @Test
-    void vpMissingAndMalformedMissing() {
-        Scenario missing = verifier.scenario();
-        missing.assertionPayload = p -> p.remove("vp_token");
-        refused(Reason.VP_MISSING, missing);
-    }
-
-    @Test
-    void vpMissingAndMalformedNotString() {
-        Scenario notString = verifier.scenario();
-        notString.assertionPayload = p -> p.put("vp_token", List.of("x"));
-        refused(Reason.VP_MALFORMED, notString);
-    }
-
-    @Test
-    void vpMissingAndMalformedGarbage() {
-        Scenario garbage = verifier.scenario();
-        garbage.vpEncoding = vp -> "%%%not base64%%%";
-        refused(Reason.VP_MALFORMED, garbage);
-    }
-
-    @Test
-    void vpMissingAndMalformedNoVp() {
-        Scenario noVp = verifier.scenario();
-        noVp.vpPayload = p -> p.remove("vp");
-        refused(Reason.VP_MALFORMED, noVp);
-    }
-
-    @Test
-    void vpMissingAndMalformedWrongType() {
-        Scenario wrongType = verifier.scenario();
-        wrongType.vpPayload = p -> vp(p).put("type", List.of("VerifiableCredential"));
-        refused(Reason.VP_MALFORMED, wrongType);
-    }
-
-    @Test
-    void vpCredentialsThatAreNotOneToTenStringsAreMalformed() {
-        for (Object vcs : List.of(List.of(), "not-array", List.of(1), Collections.nCopies(11, "a.b.c"))) {
-            Scenario s = verifier.scenario();
-            s.vpPayload = p -> vp(p).put("verifiableCredential", vcs);
-            refused(Reason.VP_MALFORMED, s);
-        }
-    }
-
-    @Test
     void everyTruncationOfTheVpIsRefusedCleanly() {
         Scenario s = verifier.scenario();
         String vp = s.presentation(s.credential());
@@ -556,72 +594,10 @@ class ClientAuthenticatorTest {
         refused(Reason.VP_SIGNATURE_INVALID, signedByOther.assertionWith(vp), Optional.empty());
     }
 
-    @Test
-    void vpHolderNamingAnotherDidIsAHolderMismatch() {
-        String other = TestMachine.p256().did();
-        Scenario holder = verifier.scenario();
-        holder.vpPayload = p -> vp(p).put("holder", other);
-        refused(Reason.VP_HOLDER_MISMATCH, holder);
-    }
-
-    @Test
-    void vpIssuerNamingAnotherDidIsAHolderMismatch() {
-        String other = TestMachine.p256().did();
-        Scenario iss = verifier.scenario();
-        iss.vpPayload = p -> p.put("iss", other);
-        refused(Reason.VP_HOLDER_MISMATCH, iss);
-    }
-
-    @Test
-    void vpNamingNoHolderAtAllIsAHolderMismatch() {
-        Scenario nobody = verifier.scenario();
-        nobody.vpHeader = h -> h.remove("kid");
-        nobody.vpPayload = p -> {
-            p.remove("iss");
-            vp(p).remove("holder");
-        };
-        refused(Reason.VP_HOLDER_MISMATCH, nobody);
-    }
-
-    @Test
-    void vpTimesAndAudienceExpired() {
-        Scenario expired = verifier.scenario();
-        expired.vpPayload = p -> p.put("exp", now - 61);
-        refused(Reason.VP_EXPIRED, expired);
-    }
-
-    @Test
-    void vpTimesAndAudienceFuture() {
-        Scenario future = verifier.scenario();
-        future.vpPayload = p -> p.put("nbf", now + 61);
-        refused(Reason.VP_NOT_YET_VALID, future);
-    }
-
-    @Test
-    void vpTimesAndAudienceAud() {
-        Scenario aud = verifier.scenario();
-        aud.vpPayload = p -> p.put("aud", "https://verifier.dome-marketplace.eu/token");
-        refused(Reason.VP_AUDIENCE_INVALID, aud);
-    }
-
-    @Test
-    void vpTimesAndAudienceNoAud() {
-        Scenario noAud = verifier.scenario();
-        noAud.vpPayload = p -> p.remove("aud");
-        authenticate(noAud);
-    }
-
     private String employeeCredential() {
         Scenario employee = verifier.scenario();
         employee.vcPayload = p -> vc(p).put("type", List.of("LEARCredentialEmployee", "VerifiableCredential"));
         return employee.credential();
-    }
-
-    @Test
-    void singleCredentialOfAnotherTypeIsAWrongType() {
-        Scenario employee = verifier.scenario();
-        employee.vcPayload = p -> vc(p).put("type", List.of("LEARCredentialEmployee", "VerifiableCredential"));
-        refused(Reason.VC_TYPE_INVALID, employee);
     }
 
     @Test
@@ -648,34 +624,6 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void credentialMalformedNoMandatee() {
-        Scenario noMandatee = verifier.scenario();
-        noMandatee.vcPayload = p -> mandate(p).remove("mandatee");
-        refused(Reason.VC_MALFORMED, noMandatee);
-    }
-
-    @Test
-    void credentialMalformedCrit() {
-        Scenario crit = verifier.scenario();
-        crit.vcHeader = h -> h.put("crit", List.of("sigT", "exotic"));
-        refused(Reason.VC_MALFORMED, crit);
-    }
-
-    @Test
-    void credentialMalformedX5c() {
-        Scenario x5c = verifier.scenario();
-        x5c.x5c = List.of("bm90IGEgY2VydA==");
-        refused(Reason.VC_MALFORMED, x5c);
-    }
-
-    @Test
-    void credentialMalformedBadDate() {
-        Scenario badDate = verifier.scenario();
-        badDate.vcPayload = p -> vc(p).put("validUntil", "next year");
-        refused(Reason.VC_MALFORMED, badDate);
-    }
-
-    @Test
     void credentialAlgorithm() {
         Scenario hs = verifier.scenario();
         String vc = TestJwts.unsigned(
@@ -683,39 +631,6 @@ class ClientAuthenticatorTest {
                 Scenario.Credentials.v2(Scenario.ISSUER_DID, hs.machine.did(), hs.now),
                 "c2ln");
         refused(Reason.VC_ALG_NOT_ALLOWED, hs.assertionWith(hs.presentation(vc)), Optional.empty());
-    }
-
-    @Test
-    void credentialSignatureAndCertificateWrongKey() {
-        Scenario wrongKey = verifier.scenario();
-        wrongKey.issuerCert = new TestPki.Issued(
-                verifier.rsaIssuer.certificate(), TestPki.rsa(2048).getPrivate());
-        refused(Reason.VC_SIGNATURE_INVALID, wrongKey);
-    }
-
-    @Test
-    void credentialSignatureAndCertificateAlgMismatch() {
-        Scenario algMismatch = verifier.scenario();
-        algMismatch.vcAlg = "ES256"; // header says ES256, the x5c leaf is RSA (the real-world NEG sample)
-        algMismatch.issuerCert = new TestPki.Issued(
-                verifier.rsaIssuer.certificate(), TestPki.ec().getPrivate());
-        refused(Reason.VC_SIGNATURE_INVALID, algMismatch);
-    }
-
-    @Test
-    void credentialSignatureAndCertificateSelfSigned() {
-        Scenario selfSigned = verifier.scenario();
-        TestPki.Issued forged = TestPki.selfSigned(Scenario.ORG);
-        selfSigned.issuerCert = forged;
-        selfSigned.x5c = List.of(forged.x5c());
-        refused(Reason.VC_CERTIFICATE_UNTRUSTED, selfSigned);
-    }
-
-    @Test
-    void credentialSignatureAndCertificateNoX5c() {
-        Scenario noX5c = verifier.scenario();
-        noX5c.vcHeader = h -> h.remove("x5c");
-        refused(Reason.VC_CERTIFICATE_UNTRUSTED, noX5c);
     }
 
     @Test
@@ -760,13 +675,6 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void didWebIssuerIsUntrusted() {
-        Scenario didWeb = verifier.scenario();
-        didWeb.issuerId = "did:web:issuer.example";
-        refused(Reason.VC_ISSUER_UNTRUSTED, didWeb);
-    }
-
-    @Test
     void issuerListedOnlyForAnotherCredentialTypeIsUntrusted() {
         TestVerifier employeeOnly = TestVerifier.withIssuers("{\"issuers\":[{\"id\":\"" + Scenario.ISSUER_DID
                 + "\",\"credentialTypes\":[\"LEARCredentialEmployee\"]}]}");
@@ -802,78 +710,5 @@ class ClientAuthenticatorTest {
                 OAuthException.class,
                 () -> listsDidKey.authenticator.authenticate(forged.assertion(), Optional.empty()));
         assertEquals(Reason.VC_SIGNATURE_INVALID, e.reason());
-    }
-
-    @Test
-    void credentialValidityExpired() {
-        Scenario expired = verifier.scenario();
-        expired.vcPayload = p -> vc(p).put(
-                        "validUntil", verifier.clock.instant().minusSeconds(61).toString());
-        refused(Reason.VC_EXPIRED, expired);
-    }
-
-    @Test
-    void credentialValidityJwtExp() {
-        Scenario jwtExp = verifier.scenario();
-        jwtExp.vcPayload =
-                p -> p.put("exp", verifier.clock.instant().minusSeconds(61).getEpochSecond());
-        refused(Reason.VC_EXPIRED, jwtExp);
-    }
-
-    @Test
-    void credentialValidityFuture() {
-        Scenario future = verifier.scenario();
-        future.vcPayload = p ->
-                vc(p).put("validFrom", verifier.clock.instant().plusSeconds(61).toString());
-        refused(Reason.VC_NOT_YET_VALID, future);
-    }
-
-    @Test
-    void credentialHolderBindingMandatee() {
-        String stranger = TestMachine.p256().did();
-        Scenario mandatee = verifier.scenario();
-        mandatee.vcPayload = p -> mandatee(p).put("id", stranger);
-        refused(Reason.VC_HOLDER_MISMATCH, mandatee);
-    }
-
-    @Test
-    void credentialHolderBindingSubject() {
-        String stranger = TestMachine.p256().did();
-        Scenario subject = verifier.scenario();
-        subject.vcPayload = p -> subject(p).put("id", stranger);
-        refused(Reason.VC_HOLDER_MISMATCH, subject);
-    }
-
-    @Test
-    void credentialHolderBindingSub() {
-        String stranger = TestMachine.p256().did();
-        Scenario sub = verifier.scenario();
-        sub.vcPayload = p -> p.put("sub", stranger);
-        refused(Reason.VC_HOLDER_MISMATCH, sub);
-    }
-
-    @Test
-    void credentialHolderBindingCnf() {
-        String stranger = TestMachine.p256().did();
-        Scenario cnf = verifier.scenario();
-        cnf.vcPayload = p -> p.put("cnf", Map.of("jwk", jwk(TestMachine.p256())));
-        refused(Reason.VC_HOLDER_MISMATCH, cnf);
-    }
-
-    @Test
-    void credentialHolderBindingGoodCnf() {
-        String stranger = TestMachine.p256().did();
-        Scenario goodCnf = verifier.scenario();
-        goodCnf.vcPayload = p -> p.put("cnf", Map.of("jwk", jwk(goodCnf.machine)));
-        authenticate(goodCnf);
-    }
-
-    static Map<String, Object> jwk(TestMachine m) {
-        try {
-            return PublicJsonWebKey.Factory.newPublicJwk(m.keys().getPublic())
-                    .toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.lear.verifier.error.OAuthException;
 import io.lear.verifier.error.Reason;
+import io.lear.verifier.testsupport.ListServer;
 import io.lear.verifier.testsupport.Scenario;
 import io.lear.verifier.testsupport.TestMachine;
 import io.lear.verifier.testsupport.TestVerifier;
@@ -53,6 +54,27 @@ class CredentialCheckOrderTest {
     @Test
     void untrustedIssuerComesBeforeValidityHolderAndMandator() {
         assertEquals(Reason.VC_ISSUER_UNTRUSTED, reason(untrusting, failing(untrusting, true, true)));
+    }
+
+    /**
+     * The same with a registry the verifier must ask: a local list is consulted before the signature already (no key
+     * work for a stranger), a registry only after the path, and then still before the validity window.
+     */
+    @Test
+    void anIssuerTheRegistryDoesNotListComesBeforeValidityHolderAndMandator() {
+        try (ListServer registry = ListServer.started()) {
+            registry.answer("/v4/issuers/" + Scenario.ISSUER_DID, ListServer.Answer.status(404));
+            TestVerifier asksTheRegistry = TestVerifier.create(
+                    Map.of(
+                            "verifier.fetch.allow-http",
+                            "true",
+                            "verifier.trust.tir-url",
+                            registry.url("/v4/issuers/"),
+                            "verifier.trust.participants",
+                            TestVerifier.write("participants.json", NOBODY_LISTED)),
+                    "{\"issuers\":[]}");
+            assertEquals(Reason.VC_ISSUER_UNTRUSTED, reason(asksTheRegistry, failing(asksTheRegistry, true, true)));
+        }
     }
 
     @Test

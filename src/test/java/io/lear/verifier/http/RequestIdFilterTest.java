@@ -54,6 +54,17 @@ class RequestIdFilterTest {
     }
 
     @Test
+    void anIdOf64CharactersIsEchoedAndOneOf65Replaced() throws Exception {
+        String longest = "r".repeat(64);
+        assertEquals(longest, filtered(longest));
+        attributes.clear();
+        String made = filtered("r".repeat(65));
+        assertTrue(made.matches("[0-9a-f-]{36}"), made);
+        attributes.clear();
+        assertTrue(filtered("").matches("[0-9a-f-]{36}"), "an empty id is replaced too");
+    }
+
+    @Test
     void aRequestDispatchedAgainKeepsTheIdItWasGiven() throws Exception {
         String first = filtered(null);
         assertEquals(first, filtered(null), "the second dispatch does not make a new id");

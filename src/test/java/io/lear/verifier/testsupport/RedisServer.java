@@ -1,27 +1,33 @@
 package io.lear.verifier.testsupport;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A throw-away redis-server on 127.0.0.1 (Debian package redis-server; .ci/run installs it). */
 public final class RedisServer implements AutoCloseable {
     private final int port;
     private final String password;
-    private Process process;
+    private final Path log;
+    private ServerProcess process;
 
-    public RedisServer(String password) throws IOException, InterruptedException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+    /** Started at once; {@code password} may be null (no AUTH). */
+    public RedisServer(String password, Path log) throws IOException, InterruptedException {
+        this.port = ServerProcess.freePort();
         this.password = password;
+        this.log = log.toAbsolutePath();
         start();
     }
 
+    public RedisServer(String password) throws IOException, InterruptedException {
+        this(password, Path.of("target", "redis-unit.log"));
+    }
+
+    /** Starts it (again, after {@link #stop()}) on the same port. */
     public void start() throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of(
+        List<String> cmd = new ArrayList<>(List.of(
                 "redis-server",
                 "--port",
                 String.valueOf(port),
@@ -35,25 +41,16 @@ public final class RedisServer implements AutoCloseable {
             cmd.addAll(List.of("--requirepass", password));
         }
         try {
-            process = new ProcessBuilder(cmd)
-                    .redirectErrorStream(true)
-                    .redirectOutput(new File("target/redis-unit.log"))
-                    .start();
+            process = ServerProcess.start(cmd, Map.of(), log.getParent(), log);
         } catch (IOException e) {
             throw new IllegalStateException("redis-server is needed by the tests (Debian package redis-server)", e);
         }
-        for (int i = 0; i < 300; i++) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("redis-server did not start on port " + port);
+        process.awaitPort(port);
     }
 
+    /** Kills it, as an outage would. */
     public void stop() throws InterruptedException {
-        process.destroyForcibly().waitFor();
+        process.kill();
     }
 
     public int port() {

@@ -197,10 +197,7 @@ class LiveTrustIT {
                     503);
         }
         // A server that is down.
-        int port;
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = io.lear.verifier.testsupport.ServerProcess.freePort(); // nothing listens there
         Scenario down = v.scenario();
         down.vcPayload = p -> StatusListCredentials.point(
                 p, "BitstringStatusListEntry", "revocation", 1, "http://127.0.0.1:" + port + "/status");

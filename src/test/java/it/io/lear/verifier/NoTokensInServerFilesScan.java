@@ -3,6 +3,7 @@ package it.io.lear.verifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lear.verifier.testsupport.ServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class NoTokensInServerFilesScan {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SERVER)) {
             for (Path f : files.filter(Files::isRegularFile)
-                    .filter(NoTokensInServerFilesScan::writtenByServer)
+                    .filter(ServerProcess::writtenByServer)
                     .toList()) {
                 String text = Files.readString(f, StandardCharsets.ISO_8859_1);
                 if (JWT.matcher(text).find() || secrets.stream().anyMatch(text::contains)) {
@@ -49,15 +50,5 @@ class NoTokensInServerFilesScan {
             }
         }
         assertEquals(List.of(), found, "files holding a JWT or a part of one");
-    }
-
-    /** Everything under the server directory except the configuration and the application the build put there. */
-    static boolean writtenByServer(Path f) {
-        String name = f.getFileName().toString();
-        return !name.endsWith(".war")
-                && !name.endsWith(".xml")
-                && !name.endsWith(".jar")
-                && !f.toString().contains("/apps/")
-                && !f.toString().contains("/dropins/");
     }
 }

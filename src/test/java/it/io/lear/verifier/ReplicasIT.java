@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lear.verifier.testsupport.DpopProofs;
+import io.lear.verifier.testsupport.RedisServer;
 import io.lear.verifier.testsupport.Scenario;
+import io.lear.verifier.testsupport.ServerProcess;
 import io.lear.verifier.testsupport.TestPki;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jose4j.json.JsonUtil;
@@ -35,78 +35,51 @@ class ReplicasIT {
     private static final String ISSUER = "https://verifier.example.org";
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final List<Process> PROCESSES = new ArrayList<>();
-    private static Process redis;
-    private static int redisPort;
+    private static final List<ServerProcess> REPLICAS = new ArrayList<>();
+    private static RedisServer redis;
     private static String a;
     private static String b;
 
     @BeforeAll
     static void start() throws Exception {
-        Path work = Path.of("target", "replicas");
-        if (Files.exists(work)) {
-            // The runnable jar refuses to extract over an earlier run's directory.
-            try (var paths = Files.walk(work)) {
-                paths.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
-        }
+        Path work = Path.of("target", "replicas").toAbsolutePath();
+        ServerProcess.deleteTree(work); // the runnable jar refuses to extract over an earlier run's directory
         Files.createDirectories(work);
-        redisPort = freePort();
-        startRedis();
-        Path demo = Path.of(System.getProperty("it.env.dir", "target/demo"));
+        redis = new RedisServer(null, work.resolve("redis.log"));
+        Path demo = Path.of(System.getProperty("it.env.dir", "target/demo")).toAbsolutePath();
         Path keys = work.resolve("keys.json");
         Files.writeString(keys, twoKeys());
         List<String> kids = kids(Files.readString(keys));
-        int portA = freePort();
-        int portB = freePort();
-        a = "http://127.0.0.1:" + portA;
-        b = "http://127.0.0.1:" + portB;
+        List<String> bases = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            int port = i == 0 ? portA : portB;
-            ProcessBuilder pb = new ProcessBuilder(
-                    javaBin(),
-                    "-Xmx256m",
-                    "-jar",
-                    Path.of(System.getProperty("it.jar", "target/lear-verifier.jar"))
-                            .toAbsolutePath()
-                            .toString());
-            Map<String, String> env = pb.environment();
+            int port = ServerProcess.freePort();
+            Map<String, String> env = new HashMap<>();
             env.put("HTTP_PORT", String.valueOf(port));
-            env.put(
-                    "WLP_JAR_EXTRACT_DIR",
-                    work.resolve("replica-" + i).toAbsolutePath().toString());
+            env.put("WLP_JAR_EXTRACT_DIR", work.resolve("replica-" + i).toString());
             env.put("VERIFIER_ISSUER", ISSUER);
-            env.put("VERIFIER_KEYS", keys.toAbsolutePath().toString());
+            env.put("VERIFIER_KEYS", keys.toString());
             env.put("VERIFIER_KEYS_ACTIVE", kids.get(i));
-            env.put(
-                    "VERIFIER_TRUST_ANCHORS",
-                    demo.resolve("anchors.pem").toAbsolutePath().toString());
-            env.put(
-                    "VERIFIER_TRUST_ISSUERS",
-                    demo.resolve("issuers.json").toAbsolutePath().toString());
+            env.put("VERIFIER_TRUST_ANCHORS", demo.resolve("anchors.pem").toString());
+            env.put("VERIFIER_TRUST_ISSUERS", demo.resolve("issuers.json").toString());
             env.put("VERIFIER_REPLAY_STORE", "redis");
-            env.put("VERIFIER_REPLAY_REDIS_URI", "redis://127.0.0.1:" + redisPort);
-            pb.redirectErrorStream(true)
-                    .redirectOutput(work.resolve("replica-" + i + ".log").toFile());
-            PROCESSES.add(pb.start());
+            env.put("VERIFIER_REPLAY_REDIS_URI", "redis://127.0.0.1:" + redis.port());
+            REPLICAS.add(
+                    ServerProcess.start(ServerProcess.runnableJar(), env, work, work.resolve("replica-" + i + ".log")));
+            bases.add("http://127.0.0.1:" + port);
         }
-        awaitReady(a);
-        awaitReady(b);
+        a = bases.get(0);
+        b = bases.get(1);
+        REPLICAS.get(0).awaitOk(a + "/health/ready");
+        REPLICAS.get(1).awaitOk(b + "/health/ready");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (Process p : PROCESSES) {
-            p.destroy();
-        }
-        for (Process p : PROCESSES) {
-            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+        for (ServerProcess replica : REPLICAS) {
+            replica.close();
         }
         if (redis != null) {
-            redis.destroyForcibly().waitFor();
+            redis.close();
         }
     }
 
@@ -150,7 +123,7 @@ class ReplicasIT {
 
     @Test
     void redisOutageFailsClosedAndHeals() throws Exception {
-        redis.destroyForcibly().waitFor();
+        redis.stop();
         Scenario s = scenario();
         HttpResponse<String> down = post(a, ItServer.tokenForm(s.machine.did(), s.assertion()));
         assertEquals(503, down.statusCode(), down.body());
@@ -158,7 +131,7 @@ class ReplicasIT {
         assertTrue(down.headers().firstValue("Retry-After").isPresent());
         assertEquals(503, get(a + "/health/ready", null).statusCode());
 
-        startRedis();
+        redis.start();
         long deadline = System.currentTimeMillis() + 30_000;
         int status = 0;
         while (System.currentTimeMillis() < deadline && status != 200) {
@@ -175,45 +148,6 @@ class ReplicasIT {
         TestPki.Issued seal = ItServer.load("issuer-rsa");
         return new Scenario(
                 seal, List.of(seal.x5c(), ItServer.load("intermediate").x5c()), ISSUER);
-    }
-
-    private static void startRedis() throws IOException, InterruptedException {
-        redis = new ProcessBuilder(
-                        "redis-server",
-                        "--port",
-                        String.valueOf(redisPort),
-                        "--bind",
-                        "127.0.0.1",
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "no")
-                .redirectErrorStream(true)
-                .redirectOutput(new File("target/replicas/redis.log"))
-                .start();
-        for (int i = 0; i < 300; i++) {
-            try (var socket = new java.net.Socket("127.0.0.1", redisPort)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("redis-server did not start");
-    }
-
-    private static void awaitReady(String base) throws Exception {
-        long deadline = System.currentTimeMillis() + 240_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (get(base + "/health/ready", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException(base + " did not become ready; see target/replicas/*.log");
     }
 
     private static String twoKeys() throws Exception {
@@ -271,16 +205,6 @@ class ReplicasIT {
             return JsonUtil.parseJson(r.body());
         } catch (Exception e) {
             throw new AssertionError(r.body(), e);
-        }
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lear.verifier.testsupport.ServerProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class RunnableJarRestartIT {
     @Test
     void restartKeepsTheDevelopmentKey() throws Exception {
         Path work = Path.of("target", "jar-restart").toAbsolutePath();
-        deleteTree(work);
+        ServerProcess.deleteTree(work);
         Path devDir = work.resolve("dev-keys");
         String first = kidOfAFreshStart(work, devDir, "first", base -> {});
         String second = kidOfAFreshStart(work, devDir, "second", base -> {});
@@ -46,7 +47,7 @@ class RunnableJarRestartIT {
     @Test
     void rejectedBearerTokensReachNeitherTheConsoleNorAnyFile() throws Exception {
         Path work = Path.of("target", "jar-logs").toAbsolutePath();
-        deleteTree(work);
+        ServerProcess.deleteTree(work);
         List<String> rejected = new java.util.ArrayList<>();
         kidOfAFreshStart(work, work.resolve("dev-keys"), "logs", base -> {
             for (String token : rejectedTokens(base)) {
@@ -64,7 +65,7 @@ class RunnableJarRestartIT {
         List<String> holding = new java.util.ArrayList<>();
         try (var files = Files.walk(work)) {
             for (Path f : files.filter(Files::isRegularFile)
-                    .filter(RunnableJarRestartIT::writtenByServer)
+                    .filter(ServerProcess::writtenByServer)
                     .toList()) {
                 String text = Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1);
                 if (rejected.stream()
@@ -106,11 +107,6 @@ class RunnableJarRestartIT {
         return tokens;
     }
 
-    private static boolean writtenByServer(Path f) {
-        String name = f.getFileName().toString();
-        return !name.endsWith(".war") && !name.endsWith(".xml") && !name.endsWith(".jar") && !name.endsWith(".class");
-    }
-
     @SuppressWarnings("unchecked")
     private static String kidOf(String jwks) throws Exception {
         List<Map<String, Object>> keys =
@@ -121,63 +117,22 @@ class RunnableJarRestartIT {
     /** While the server runs, {@code duringRun} gets its base URL; the server is stopped before this returns. */
     private static String kidOfAFreshStart(Path work, Path devDir, String name, WhileRunning duringRun)
             throws Exception {
-        int port;
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = ServerProcess.freePort();
         Path demo = Path.of(System.getProperty("it.env.dir", "target/demo")).toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-jar",
-                Path.of(System.getProperty("it.jar", "target/lear-verifier.jar"))
-                        .toAbsolutePath()
-                        .toString());
-        Map<String, String> env = pb.environment();
+        Map<String, String> env = new HashMap<>();
         env.put("HTTP_PORT", String.valueOf(port));
         env.put("WLP_JAR_EXTRACT_DIR", work.resolve("extract-" + name).toString());
         env.put("VERIFIER_KEYS_DEV_DIR", devDir.toString());
         env.put("VERIFIER_TRUST_ANCHORS", demo.resolve("anchors.pem").toString());
         env.put("VERIFIER_TRUST_ISSUERS", demo.resolve("issuers.json").toString());
-        env.remove("VERIFIER_KEYS");
+        env.put("VERIFIER_KEYS", null); // the development key, not one the environment names
         Files.createDirectories(work);
-        pb.redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
-        Process p = pb.start();
-        try {
-            String kid = kidOf(awaitJwks("http://127.0.0.1:" + port + "/oidc/jwks"));
-            duringRun.accept("http://127.0.0.1:" + port);
+        String base = "http://127.0.0.1:" + port;
+        try (ServerProcess server =
+                ServerProcess.start(ServerProcess.runnableJar(), env, work, work.resolve(name + ".log"))) {
+            String kid = kidOf(server.awaitOk(base + "/oidc/jwks"));
+            duringRun.accept(base);
             return kid;
-        } finally {
-            p.destroy();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-            }
-        }
-    }
-
-    private static String awaitJwks(String url) throws Exception {
-        long deadline = System.currentTimeMillis() + 240_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                HttpResponse<String> r = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return r.body();
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException(url + " did not answer; see target/jar-restart/*.log");
-    }
-
-    private static void deleteTree(Path dir) throws Exception {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 package it.io.lear.verifier.portability;
 
+import io.lear.verifier.testsupport.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class PortabilityIT {
     @Test
     void payaraMicro() throws Exception {
         Path dir = WORK.resolve("payara");
-        deleteTree(dir);
+        ServerProcess.deleteTree(dir);
         Files.createDirectories(dir);
         // Payara Micro has no option for the HTTP listener's address; a pre-boot command sets it.
         Path preboot = Files.writeString(
@@ -115,7 +116,7 @@ class PortabilityIT {
     @Test
     void openLibertyRunnableJar() throws Exception {
         Path dir = WORK.resolve("liberty");
-        deleteTree(dir);
+        ServerProcess.deleteTree(dir);
         Files.createDirectories(dir);
         int port = ServerProcess.freePort();
         Map<String, String> env = Map.of(
@@ -147,17 +148,8 @@ class PortabilityIT {
         }
     }
 
-    private static void deleteTree(Path dir) throws Exception {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
     private static void copyTree(Path from, Path to) throws Exception {
-        deleteTree(to);
+        ServerProcess.deleteTree(to);
         try (var paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
