@@ -127,11 +127,33 @@ def peak_rss_mib(pid):
     return peak / 1024.0
 
 
+def start_server(java, jar, port, name):
+    """The runnable jar on 127.0.0.1:port with the demo trust setup, extracted to and logging in OUT/<name>."""
+    env = dict(os.environ, HTTP_PORT=str(port), VERIFIER_ISSUER=f"http://127.0.0.1:{port}",
+               # glibc otherwise keeps up to 8 malloc arenas per core; the JVM does not need them.
+               MALLOC_ARENA_MAX=os.environ.get("MALLOC_ARENA_MAX", "2"),
+               VERIFIER_KEYS=str(ROOT / "target" / "demo" / "keys.json"),
+               VERIFIER_TRUST_ANCHORS=str(ROOT / "target" / "demo" / "anchors.pem"),
+               VERIFIER_TRUST_ISSUERS=str(ROOT / "target" / "demo" / "issuers.json"),
+               WLP_JAR_EXTRACT_DIR=str(OUT / name))
+    shutil.rmtree(OUT / name, ignore_errors=True)  # the runnable jar will not extract over a leftover
+    log = open(OUT / f"{name}.log", "w")
+    return subprocess.Popen([java, "-Xmx256m", "-jar", jar], env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def stop_server(server):
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
 def wait_ready(base, proc, timeout=240):
     deadline = time.time() + timeout
     while time.time() < deadline:
         if proc.poll() is not None:
-            sys.exit("server exited; see target/bench/server.log")
+            sys.exit("server exited; see its log in target/bench")
         try:
             with urllib.request.urlopen(base + "/health/ready", timeout=2) as r:
                 if r.status == 200:
@@ -284,17 +306,7 @@ def main():
         str(total), str(bodies)], cwd=ROOT)
     slices = split(bodies.read_text().splitlines(), per_level, "bodies")
 
-    env = dict(os.environ, HTTP_PORT=str(port), VERIFIER_ISSUER=base,
-               # glibc otherwise keeps up to 8 malloc arenas per core; the JVM does not need them.
-               MALLOC_ARENA_MAX=os.environ.get("MALLOC_ARENA_MAX", "2"),
-               VERIFIER_KEYS=str(ROOT / "target" / "demo" / "keys.json"),
-               VERIFIER_TRUST_ANCHORS=str(ROOT / "target" / "demo" / "anchors.pem"),
-               VERIFIER_TRUST_ISSUERS=str(ROOT / "target" / "demo" / "issuers.json"),
-               WLP_JAR_EXTRACT_DIR=str(OUT / "server"))
-    shutil.rmtree(OUT / "server", ignore_errors=True)  # the runnable jar will not extract over a leftover
-    log = open(OUT / "server.log", "w")
-    server = subprocess.Popen([args.server_java, "-Xmx256m", "-jar", args.jar],
-                              env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = start_server(args.server_java, args.jar, port, "server")
     try:
         wait_ready(base, server)
         provider = "native" if "AmazonCorrettoCryptoProvider" in (OUT / "server.log").read_text() else "JDK"
@@ -310,11 +322,7 @@ def main():
             profiler(args.profile, "dump", "-o", "collapsed", "-f", str(OUT / "profile.collapsed"), jvm)
             profiler(args.profile, "stop", "-f", str(OUT / "flame.html"), jvm)
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_server(server)
 
     jdk = subprocess.run([args.server_java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     cpu_per_token = rows[-2]["cpu_ms"]  # concurrency 16: the server saturated, steady state
