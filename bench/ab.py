@@ -24,20 +24,6 @@ def server(java, jar, name):
     return dict(name=name, base=f"http://127.0.0.1:{port}", proc=run.start_server(java, jar, port, name))
 
 
-def bodies(cp, s, rounds, per_burst):
-    """Two bursts per round and server, each its own file of unique requests for that server's audience."""
-    out = run.OUT / f"{s['name']}-bodies.txt"
-    run.sh([run.JDK17, "-cp", cp, "io.lear.verifier.bench.BenchRequests", s["base"], str(run.ROOT / "target" / "demo"),
-            str(2 * rounds * per_burst), str(out)], cwd=run.ROOT)
-    lines = out.read_text().splitlines()
-    files = []
-    for i in range(2 * rounds):
-        f = run.OUT / f"{s['name']}-burst-{i}.txt"
-        f.write_text("\n".join(lines[i * per_burst:(i + 1) * per_burst]) + "\n")
-        files.append(f)
-    return files
-
-
 def burst(s, body_file, concurrency):
     """CPU ms per token of one burst; the other server idles meanwhile."""
     cpu0 = run.cpu_seconds(s["proc"].pid)
@@ -64,19 +50,19 @@ def main():
     try:
         for s in (a, b):
             run.wait_ready(s["base"], s["proc"])
-        files = {s["name"]: bodies(cp, s, args.rounds, args.requests) for s in (a, b)}
+        # Two bursts per round and server, each its own file of unique requests for that server's audience.
+        files = {s["name"]: iter(run.token_bodies(cp, s["base"], args.requests, 2 * args.rounds,
+                                                  f"{s['name']}-bodies")) for s in (a, b)}
         for _ in range(2):  # in turns, so that each JIT settles under load while the other idles
             for s in (a, b):
-                run.sh([run.JDK17, "-cp", cp, "io.lear.verifier.bench.BenchWarmup", s["base"],
-                        str(run.ROOT / "target" / "demo"), str(args.warmup // 2), "4"], cwd=run.ROOT)
+                run.warm_up(cp, s["base"], args.warmup // 2)
         cpu = {a["name"]: [], b["name"]: []}
         ratios = []
         for i in range(args.rounds):
             order = (a, b, b, a) if i % 2 == 0 else (b, a, a, b)
             got = {a["name"]: [], b["name"]: []}
             for s in order:
-                got[s["name"]].append(burst(s, files[s["name"]][len(cpu[s["name"]]) + len(got[s["name"]])],
-                                            args.concurrency))
+                got[s["name"]].append(burst(s, next(files[s["name"]]), args.concurrency))
             for name, v in got.items():
                 cpu[name] += v
             ratios.append(sum(got[b["name"]]) / sum(got[a["name"]]))

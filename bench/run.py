@@ -215,13 +215,27 @@ def levels(base, paths, slices, pid):
     return rows
 
 
-def split(lines, per_level, name):
+def split(lines, per_file, name, count=len(LEVELS)):
     slices = []
-    for i in range(len(LEVELS)):
+    for i in range(count):
         f = OUT / f"{name}-{i}.txt"
-        f.write_text("\n".join(lines[i * per_level:(i + 1) * per_level]) + "\n")
+        f.write_text("\n".join(lines[i * per_file:(i + 1) * per_file]) + "\n")
         slices.append(f)
     return slices
+
+
+def token_bodies(cp, base, per_file, count, name):
+    """count files of per_file unique valid token requests for the verifier at base, built beforehand."""
+    bodies = OUT / f"{name}.txt"
+    sh([JDK17, "-cp", cp, "io.lear.verifier.bench.BenchRequests", base, str(ROOT / "target" / "demo"),
+        str(per_file * count), str(bodies)], cwd=ROOT)
+    return split(bodies.read_text().splitlines(), per_file, name, count)
+
+
+def warm_up(cp, base, seconds):
+    """Warm-up (JIT, caches) with requests built on the fly; the measured requests are built beforehand."""
+    sh([JDK17, "-cp", cp, "io.lear.verifier.bench.BenchWarmup", base, str(ROOT / "target" / "demo"), str(seconds),
+        "4"], cwd=ROOT)
 
 
 def keycloak(cp, per_level, warmup):
@@ -300,19 +314,13 @@ def main():
     base = f"http://127.0.0.1:{port}"
     per_level = args.requests if not args.quick else 1500
     warmup = args.warmup if not args.quick else 20
-    total = per_level * len(LEVELS)
-    bodies = OUT / "bodies.txt"
-    sh([JDK17, "-cp", cp, "io.lear.verifier.bench.BenchRequests", base, str(ROOT / "target" / "demo"),
-        str(total), str(bodies)], cwd=ROOT)
-    slices = split(bodies.read_text().splitlines(), per_level, "bodies")
+    slices = token_bodies(cp, base, per_level, len(LEVELS), "bodies")
 
     server = start_server(args.server_java, args.jar, port, "server")
     try:
         wait_ready(base, server)
         provider = "native" if "AmazonCorrettoCryptoProvider" in (OUT / "server.log").read_text() else "JDK"
-        # Warm-up (JIT, caches) with requests built on the fly; the measured requests are built beforehand.
-        sh([JDK17, "-cp", cp, "io.lear.verifier.bench.BenchWarmup", base, str(ROOT / "target" / "demo"), str(warmup), "4"],
-           cwd=ROOT)
+        warm_up(cp, base, warmup)
         if args.profile:
             profiler(args.profile, "start", "-e", "cpu", "-i", "1ms", server_jvm(server.pid))
         rows = levels(base, ["/oidc/token", "/health/live"], slices, server.pid)
